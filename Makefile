@@ -1,0 +1,86 @@
+# mlops.mlflow: one entry point per job.
+#
+#   make test                 everything CI runs (sets itself up on a fresh machine)
+#   make demo / demo-destroy  a local MLflow platform in a systemd container
+#   make lint | sanity | units | integration | molecule SCENARIO=x | images
+#
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON     ?= python3
+VENV       := $(CURDIR)/.venv
+SCENARIO   ?= default
+SCENARIOS  := $(sort $(notdir $(patsubst %/molecule.yml,%,$(wildcard molecule/*/molecule.yml))))
+COLLECTIONS := $(CURDIR)/build/collections
+COLLECTION_LINK := $(COLLECTIONS)/ansible_collections/mlops/mlflow
+
+export PATH := $(VENV)/bin:$(PATH)
+export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
+export ANSIBLE_FORCE_COLOR ?= 0
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help venv engine images lint sanity units integration molecule test demo demo-destroy collection clean
+
+help:
+	@echo "make test          run every check (lint, sanity, units, integration, all Molecule scenarios)"
+	@echo "make demo          start a local MLflow platform on 127.0.0.1:5000; make demo-destroy removes it"
+	@echo "make lint | sanity | units | integration | images"
+	@echo "make molecule SCENARIO=x   one Molecule scenario (x in: $(SCENARIOS))"
+
+venv: $(VENV)/.installed $(COLLECTION_LINK)
+
+$(VENV)/.installed: tests/requirements.txt
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r tests/requirements.txt
+	touch $@
+
+# Ansible finds this checkout as mlops.mlflow through this link.
+$(COLLECTION_LINK):
+	mkdir -p $(dir $@)
+	ln -sfn $(CURDIR) $@
+
+engine:
+	scripts/ensure-engine
+
+images: engine
+	scripts/build-image debian12
+	scripts/build-image debian13
+
+lint: venv
+	ansible-lint --profile production
+
+# ansible-test resolves symlinks and, inside a git work tree, sees only what
+# git tracks there: it gets a copy of the checkout outside this tree.
+SANITY_COPY := $(or $(TMPDIR),/tmp)/mlops-mlflow-sanity/ansible_collections/mlops/mlflow
+sanity: venv
+	scripts/ansible-test-pip-bootstrap $(VENV)/bin/python
+	rm -rf $(SANITY_COPY) && mkdir -p $(SANITY_COPY)
+	git ls-files -z --cached --others --exclude-standard | tar -c --null -T - | tar -x -C $(SANITY_COPY)
+	cd $(SANITY_COPY) && ansible-test sanity --local --python 3.11 --color no
+
+units: venv
+	pytest -q tests/unit
+
+integration: venv
+	pytest -q tests/integration
+
+molecule: venv images
+	mkdir -p .cache/pip
+	molecule test -s $(SCENARIO)
+
+test:
+	scripts/run-checks $(SCENARIOS)
+
+collection: venv
+	mkdir -p build
+	ansible-galaxy collection build --force --output-path build .
+
+demo: venv images
+	scripts/demo up
+
+demo-destroy: venv
+	scripts/demo down
+
+clean:
+	rm -rf build tests/output .pytest_cache

@@ -1,0 +1,28 @@
+"""Shared by every scenario's testinfra suite."""
+import os
+import re
+import subprocess
+
+import pytest
+import testinfra
+
+
+def inventory():
+    return os.environ["MOLECULE_INVENTORY_FILE"]
+
+
+def other_host(name):
+    """A testinfra host for another container of the same scenario."""
+    return testinfra.get_host(f"ansible://{name}?ansible_inventory={inventory()}")
+
+
+@pytest.fixture(scope="session")
+def check_mode_recap():
+    """`changed` per host after converging once more in check mode."""
+    playbook = os.path.join(os.environ["MOLECULE_SCENARIO_DIRECTORY"], "converge.yml")
+    proc = subprocess.run(
+        ["ansible-playbook", "-i", inventory(), "--check", playbook],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+    return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(\S+)\s+: ok=\d+\s+changed=(\d+)", proc.stdout, re.M)}

@@ -1,0 +1,134 @@
+"""The postgresql role, checked the way a DBA would check it by hand."""
+import os
+import shlex
+import time
+
+import pytest
+from conftest import other_host
+
+testinfra_hosts = [f"ansible://postgresql?ansible_inventory={os.environ['MOLECULE_INVENTORY_FILE']}"]
+
+PASSWORD = "molecule-db-secret-2"
+ADDRESSES = {"pg-debian12": "172.30.77.12", "pg-debian13": "172.30.77.13"}
+
+
+def version(host):
+    (line,) = host.check_output("pg_lsclusters --no-header").splitlines()
+    return line.split()[0]
+
+
+def sql(host, query):
+    return host.check_output(f"runuser -u postgres -- psql -XAtc {shlex.quote(query)}")
+
+
+def name(host):
+    return host.backend.get_hostname()
+
+
+def psql_from(client, server, password=PASSWORD, sslmode="require", extra=""):
+    conninfo = f"host={server} dbname=mlflow user=mlflow sslmode={sslmode} connect_timeout=5 {extra}"
+    return client.run(
+        f"PGPASSWORD={shlex.quote(password)} psql -XAtc "
+        f"'select ssl from pg_stat_ssl where pid = pg_backend_pid()' {shlex.quote(conninfo)}")
+
+
+def test_service_is_active_and_enabled(host):
+    service = host.service(f"postgresql@{version(host)}-main")
+    assert service.is_running
+    assert service.is_enabled
+
+
+def test_distribution_version_was_installed(host):
+    expected = {"12": "15", "13": "17"}[host.system_info.release.split(".")[0]]
+    assert version(host) == expected
+
+
+def test_listens_where_configured_and_nowhere_else(host):
+    sockets = {line.split()[3] for line in host.check_output("ss -ltnH 'sport = :5432'").splitlines()}
+    addresses = {s.rsplit(":", 1)[0] for s in sockets}
+    assert "127.0.0.1" in addresses
+    assert ADDRESSES[name(host)] in addresses
+    assert addresses <= {"127.0.0.1", "[::1]", ADDRESSES[name(host)]}, addresses
+
+
+def test_allowed_client_logs_in_over_tls_with_verify_full(host):
+    client = other_host("pg-client")
+    ca = f"/tmp/{name(host)}-ca.crt"
+    pem = host.file("/etc/postgresql/mlops-tls/server.crt").content_string
+    client.check_output(f"printf '%s' {shlex.quote(pem)} > {ca}")
+    result = psql_from(client, name(host), sslmode="verify-full", extra=f"sslrootcert={ca}")
+    assert result.rc == 0, result.stderr
+    assert result.stdout.strip() == "t"
+
+
+def test_wrong_password_is_refused(host):
+    result = psql_from(other_host("pg-client"), name(host), password="not-the-password")
+    assert result.rc != 0
+    assert "password authentication failed" in result.stderr
+
+
+def test_client_at_a_non_allowed_address_is_refused(host):
+    other = next(n for n in ADDRESSES if n != name(host))
+    result = psql_from(other_host(other), ADDRESSES[name(host)])
+    assert result.rc != 0
+    assert f'no pg_hba.conf entry for host "{ADDRESSES[other]}"' in result.stderr
+
+
+def test_non_tls_connections_from_the_client_are_refused(host):
+    result = psql_from(other_host("pg-client"), name(host), sslmode="disable")
+    assert result.rc != 0
+    assert "no pg_hba.conf entry" in result.stderr
+
+
+def test_pg_hba_has_no_trust_and_no_md5(host):
+    hba = host.file(f"/etc/postgresql/{version(host)}/main/pg_hba.conf").content_string
+    rules = [line.split() for line in hba.splitlines() if line.strip() and not line.startswith("#")]
+    assert rules
+    methods = {rule[3] if rule[0] == "local" else rule[4] for rule in rules}
+    assert methods <= {"peer", "scram-sha-256"}, methods
+
+
+def test_stored_passwords_are_scram(host):
+    assert sql(host, "select rolpassword from pg_authid where rolname = 'mlflow'").startswith("SCRAM-SHA-256$")
+    assert sql(host, "show password_encryption") == "scram-sha-256"
+
+
+def test_mlflow_role_owns_its_database_and_can_create_tables(host):
+    assert sql(host, "select pg_get_userbyid(datdba) from pg_database where datname = 'mlflow'") == "mlflow"
+    out = host.check_output(
+        f"PGPASSWORD={PASSWORD} psql -XAtc 'create table t_probe(i int); drop table t_probe; select 1' "
+        "'host=localhost dbname=mlflow user=mlflow'")
+    assert out.endswith("1")
+
+
+@pytest.mark.parametrize("setting, expected", [
+    # postgresql_memory_mb 2048 and 2 nodes x 4 workers x (5 + 10) + 10
+    ("max_connections", "130"),
+    ("shared_buffers", "512MB"),
+    ("effective_cache_size", "1536MB"),
+    ("maintenance_work_mem", "128MB"),
+    ("wal_buffers", "15728kB"),
+    ("random_page_cost", "1.1"),
+    ("work_mem", "8MB"),  # postgresql_settings overrides the computed value
+    ("ssl", "on"),
+])
+def test_tuning_is_in_effect(host, setting, expected):
+    assert sql(host, f"show {setting}") == expected
+
+
+def test_backup_timer_runs_and_keeps_the_newest_dumps(host):
+    assert host.service("mlops-postgresql-backup.timer").is_enabled
+    assert host.service("mlops-postgresql-backup.timer").is_running
+    for _run in range(3):
+        host.check_output("systemctl start mlops-postgresql-backup.service")
+        time.sleep(1.1)
+    dumps = host.check_output("ls -1 /var/backups/mlops-postgresql/").split()
+    assert len(dumps) == 2, dumps
+    newest = host.file(f"/var/backups/mlops-postgresql/{sorted(dumps)[-1]}")
+    assert newest.user == "postgres" and newest.mode == 0o600
+    listing = host.check_output(f"pg_restore --list {newest.path}")
+    assert "DATABASE - mlflow" in listing or "dbname: mlflow" in listing
+
+
+def test_converging_again_in_check_mode_changes_nothing(host, check_mode_recap):
+    assert check_mode_recap[name(host)] == 0
