@@ -16,13 +16,18 @@ def other_host(name):
     return testinfra.get_host(f"ansible://{name}?ansible_inventory={inventory()}")
 
 
+def converge(*options):
+    """Run the scenario's converge playbook again from the controller."""
+    playbook = os.path.join(os.environ["MOLECULE_SCENARIO_DIRECTORY"], "converge.yml")
+    return subprocess.run(
+        ["ansible-playbook", "-i", inventory(), *options, playbook],
+        capture_output=True, text=True, check=False,
+    )
+
+
 @pytest.fixture(scope="session")
 def check_mode_recap():
     """`changed` per host after converging once more in check mode."""
-    playbook = os.path.join(os.environ["MOLECULE_SCENARIO_DIRECTORY"], "converge.yml")
-    proc = subprocess.run(
-        ["ansible-playbook", "-i", inventory(), "--check", playbook],
-        capture_output=True, text=True, check=False,
-    )
+    proc = converge("--check")
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
     return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(\S+)\s+: ok=\d+\s+changed=(\d+)", proc.stdout, re.M)}

@@ -1,11 +1,10 @@
 """The postgresql role, checked the way a DBA would check it by hand."""
 import os
 import shlex
-import subprocess
 import time
 
 import pytest
-from conftest import other_host
+from conftest import converge, other_host
 
 testinfra_hosts = [f"ansible://postgresql?ansible_inventory={os.environ['MOLECULE_INVENTORY_FILE']}"]
 
@@ -135,11 +134,8 @@ def test_converging_again_in_check_mode_changes_nothing(host, check_mode_recap):
     assert check_mode_recap[name(host)] == 0
 
 
-def converge(host, *extra):
-    playbook = os.path.join(os.environ["MOLECULE_SCENARIO_DIRECTORY"], "converge.yml")
-    return subprocess.run(
-        ["ansible-playbook", "-i", os.environ["MOLECULE_INVENTORY_FILE"], "--limit", name(host), playbook, *extra],
-        capture_output=True, text=True, check=False)
+def converge_only(host, *options):
+    return converge("--limit", name(host), *options)
 
 
 def test_bad_hba_entry_fails_before_anything_changes(host):
@@ -147,7 +143,7 @@ def test_bad_hba_entry_fails_before_anything_changes(host):
     before = host.file(hba).content_string
     bad = '{"postgresql_hba_entries": [{"type": "host", "database": "all", "user": "all", ' \
           '"address": "10.1.2.300/32", "method": "md5"}]}'
-    result = converge(host, "-e", bad)
+    result = converge_only(host, "-e", bad)
     assert result.returncode != 0
     assert "postgresql_hba_entries[0].address '10.1.2.300/32' is not a CIDR" in result.stderr
     assert "postgresql_hba_entries[0].method 'md5' is refused" in result.stderr
@@ -157,10 +153,10 @@ def test_bad_hba_entry_fails_before_anything_changes(host):
 
 def test_port_change_restarts_before_the_database_tasks_of_the_same_run(host):
     try:
-        result = converge(host, "-e", "postgresql_port=5433")
+        result = converge_only(host, "-e", "postgresql_port=5433")
         assert result.returncode == 0, result.stdout[-3000:]
         assert "RUNNING HANDLER [mlops.mlflow.postgresql : Restart PostgreSQL]" in result.stdout
         assert host.check_output("runuser -u postgres -- psql -p 5433 -XAtc 'show port'") == "5433"
     finally:
-        assert converge(host).returncode == 0
+        assert converge_only(host).returncode == 0
     assert sql(host, "show port") == "5432"
