@@ -16,6 +16,12 @@ def other_host(name):
     return testinfra.get_host(f"ansible://{name}?ansible_inventory={inventory()}")
 
 
+def postgresql_version(host):
+    """Major version of the host's one PostgreSQL cluster."""
+    (line,) = host.check_output("pg_lsclusters --no-header").splitlines()
+    return line.split()[0]
+
+
 def converge(*options):
     """Run the scenario's converge playbook again from the controller."""
     playbook = os.path.join(os.environ["MOLECULE_SCENARIO_DIRECTORY"], "converge.yml")

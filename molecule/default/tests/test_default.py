@@ -1,4 +1,5 @@
 """What a user checks by hand on an all-in-one host after `mlops.mlflow.site`."""
+from conftest import postgresql_version
 
 
 def test_systemd_runs_the_host(host):
@@ -6,9 +7,7 @@ def test_systemd_runs_the_host(host):
 
 
 def test_postgresql_is_active_and_enabled(host):
-    (line,) = host.check_output("pg_lsclusters --no-header").splitlines()
-    version = line.split()[0]
-    service = host.service(f"postgresql@{version}-main")
+    service = host.service(f"postgresql@{postgresql_version(host)}-main")
     assert service.is_running
     assert service.is_enabled
 

@@ -4,17 +4,12 @@ import shlex
 import time
 
 import pytest
-from conftest import converge, other_host
+from conftest import converge, other_host, postgresql_version
 
 testinfra_hosts = [f"ansible://postgresql?ansible_inventory={os.environ['MOLECULE_INVENTORY_FILE']}"]
 
 PASSWORD = "molecule-db-secret-2"
 ADDRESSES = {"pg-debian12": "172.30.77.12", "pg-debian13": "172.30.77.13"}
-
-
-def version(host):
-    (line,) = host.check_output("pg_lsclusters --no-header").splitlines()
-    return line.split()[0]
 
 
 def sql(host, query):
@@ -33,14 +28,14 @@ def psql_from(client, server, password=PASSWORD, sslmode="require", extra=""):
 
 
 def test_service_is_active_and_enabled(host):
-    service = host.service(f"postgresql@{version(host)}-main")
+    service = host.service(f"postgresql@{postgresql_version(host)}-main")
     assert service.is_running
     assert service.is_enabled
 
 
 def test_distribution_version_was_installed(host):
     expected = {"12": "15", "13": "17"}[host.system_info.release.split(".")[0]]
-    assert version(host) == expected
+    assert postgresql_version(host) == expected
 
 
 def test_listens_where_configured_and_nowhere_else(host):
@@ -81,7 +76,7 @@ def test_non_tls_connections_from_the_client_are_refused(host):
 
 
 def test_pg_hba_has_no_trust_and_no_md5(host):
-    hba = host.file(f"/etc/postgresql/{version(host)}/main/pg_hba.conf").content_string
+    hba = host.file(f"/etc/postgresql/{postgresql_version(host)}/main/pg_hba.conf").content_string
     rules = [line.split() for line in hba.splitlines() if line.strip() and not line.startswith("#")]
     assert rules
     methods = {rule[3] if rule[0] == "local" else rule[4] for rule in rules}
@@ -139,7 +134,7 @@ def converge_only(host, *options):
 
 
 def test_bad_hba_entry_fails_before_anything_changes(host):
-    hba = f"/etc/postgresql/{version(host)}/main/pg_hba.conf"
+    hba = f"/etc/postgresql/{postgresql_version(host)}/main/pg_hba.conf"
     before = host.file(hba).content_string
     bad = '{"postgresql_hba_entries": [{"type": "host", "database": "all", "user": "all", ' \
           '"address": "10.1.2.300/32", "method": "md5"}]}'
