@@ -28,6 +28,7 @@ def converge(*options):
     return subprocess.run(
         ["ansible-playbook", "-i", inventory(), *options, playbook],
         capture_output=True, text=True, check=False,
+        env=dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_FORCE_COLOR="0"),
     )
 
 

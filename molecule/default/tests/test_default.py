@@ -1,5 +1,30 @@
 """What a user checks by hand on an all-in-one host after `mlops.mlflow.site`."""
+import time
+import uuid
+
+import pytest
+import requests
 from conftest import postgresql_version
+
+MLFLOW_VERSION = "3.17.2"
+PASSWORD = "molecule-db-secret-1"
+
+
+def url(host):
+    return f"http://{host.interface('eth0').addresses[0]}:5000"
+
+
+def wait_until_serving(host, path="/health", seconds=30):
+    """Seconds until `path` answers 200, or fail after `seconds`."""
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        try:
+            if requests.get(url(host) + path, timeout=3).status_code == 200:
+                return time.monotonic() - start
+        except requests.RequestException:
+            pass
+        time.sleep(1)
+    pytest.fail(f"{path} did not answer 200 within {seconds} s")
 
 
 def test_systemd_runs_the_host(host):
@@ -14,9 +39,79 @@ def test_postgresql_is_active_and_enabled(host):
 
 def test_mlflow_role_logs_in_over_tls(host):
     out = host.check_output(
-        "PGPASSWORD=molecule-db-secret-1 psql -Atc 'select ssl from pg_stat_ssl where pid = pg_backend_pid()' "
+        f"PGPASSWORD={PASSWORD} psql -Atc 'select ssl from pg_stat_ssl where pid = pg_backend_pid()' "
         "'host=localhost dbname=mlflow user=mlflow sslmode=require'")
     assert out == "t"
+
+
+def test_mlflow_is_active_and_enabled(host):
+    service = host.service("mlflow")
+    assert service.is_running
+    assert service.is_enabled
+    assert host.process.get(pid=int(host.check_output("systemctl show -P MainPID mlflow"))).user == "mlflow"
+
+
+def test_health_and_pinned_version(host):
+    assert requests.get(url(host) + "/health", timeout=10).status_code == 200
+    assert requests.get(url(host) + "/version", timeout=10).text.strip() == MLFLOW_VERSION
+
+
+def test_train_register_promote_and_load_by_alias(host):
+    mlflow = pytest.importorskip("mlflow")
+    from mlflow import MlflowClient
+    from sklearn.datasets import load_iris
+    from sklearn.linear_model import LogisticRegression
+
+    mlflow.set_tracking_uri(url(host))
+    mlflow.set_experiment("molecule-default")
+    features, labels = load_iris(return_X_y=True)
+    name = f"iris-{uuid.uuid4().hex[:8]}"
+    with mlflow.start_run():
+        model = LogisticRegression(max_iter=500).fit(features, labels)
+        info = mlflow.sklearn.log_model(model, name="model", registered_model_name=name)
+    client = MlflowClient(url(host))
+    version = client.search_model_versions(f"name = '{name}'")[0].version
+    client.set_registered_model_alias(name, "champion", version)
+
+    loaded = mlflow.pyfunc.load_model(f"models:/{name}@champion")
+    assert list(loaded.predict(features[:10])) == list(model.predict(features[:10]))
+    # Proxied artifacts: the model's files are on the server, owned by the service user.
+    stored = host.check_output(f"find /var/lib/mlflow/artifacts -path '*{info.model_id}*' -name MLmodel")
+    assert stored
+    assert host.file(stored.splitlines()[0]).user == "mlflow"
+
+
+def test_no_password_in_argv_unit_or_systemctl_show(host):
+    assert PASSWORD not in host.check_output("ps -eo args")
+    assert PASSWORD not in host.file("/etc/systemd/system/mlflow.service").content_string
+    assert PASSWORD not in host.check_output("systemctl show mlflow")
+    assert PASSWORD not in host.check_output("journalctl -u mlflow --no-pager")
+
+
+def test_environment_file_is_root_only(host):
+    env = host.file("/etc/mlflow/mlflow.env")
+    assert (env.user, env.group, env.mode) == ("root", "root", 0o600)
+    assert f'PGPASSWORD="{PASSWORD}"' in env.content_string
+    assert "postgresql+psycopg2://mlflow@" in env.content_string
+
+
+def test_sandbox_exposure_is_at_most_2(host):
+    last = host.check_output("systemd-analyze security mlflow.service --no-pager").splitlines()[-1]
+    score = float(last.split("level for mlflow.service:")[1].split()[0])
+    assert score <= 2.0, last
+
+
+def test_comes_back_after_sigkill_within_30_s(host):
+    before = host.check_output("systemctl show -P MainPID mlflow")
+    host.check_output("systemctl kill --signal=SIGKILL --kill-whom=main mlflow")
+    time.sleep(1)
+    wait_until_serving(host, seconds=30)
+    assert host.check_output("systemctl show -P MainPID mlflow") != before
+
+
+def test_serves_again_within_30_s_after_a_postgresql_restart(host):
+    host.check_output(f"systemctl restart postgresql@{postgresql_version(host)}-main")
+    wait_until_serving(host, "/api/2.0/mlflow/experiments/search?max_results=1", seconds=30)
 
 
 def test_converging_again_in_check_mode_changes_nothing(host, check_mode_recap):
