@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 import testinfra
+import yaml
 
 
 def inventory():
@@ -14,6 +15,18 @@ def inventory():
 def other_host(name):
     """A testinfra host for another container of the same scenario."""
     return testinfra.get_host(f"ansible://{name}?ansible_inventory={inventory()}")
+
+
+def mlflow_default_version():
+    """The MLflow release the mlflow_server role installs by default."""
+    path = os.path.join(os.environ["MOLECULE_PROJECT_DIRECTORY"], "roles/mlflow_server/defaults/main.yml")
+    with open(path, encoding="utf-8") as defaults:
+        return yaml.safe_load(defaults)["mlflow_version"]
+
+
+def mlflow_url(host):
+    """MLflow on the container's address, as the test controller reaches it."""
+    return f"http://{host.interface('eth0').addresses[0]}:5000"
 
 
 def postgresql_version(host):

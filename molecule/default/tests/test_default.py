@@ -2,16 +2,16 @@
 import time
 import uuid
 
+import mlflow
 import pytest
 import requests
-from conftest import postgresql_version
+from conftest import mlflow_default_version, mlflow_url, postgresql_version
+from mlflow import MlflowClient
+from sklearn.datasets import load_iris
+from sklearn.linear_model import LogisticRegression
 
-MLFLOW_VERSION = "3.17.2"
+MLFLOW_VERSION = mlflow_default_version()
 PASSWORD = "molecule-db-secret-1"
-
-
-def url(host):
-    return f"http://{host.interface('eth0').addresses[0]}:5000"
 
 
 def wait_until_serving(host, path="/health", seconds=30):
@@ -19,7 +19,7 @@ def wait_until_serving(host, path="/health", seconds=30):
     start = time.monotonic()
     while time.monotonic() - start < seconds:
         try:
-            if requests.get(url(host) + path, timeout=3).status_code == 200:
+            if requests.get(mlflow_url(host) + path, timeout=3).status_code == 200:
                 return time.monotonic() - start
         except requests.RequestException:
             pass
@@ -52,24 +52,19 @@ def test_mlflow_is_active_and_enabled(host):
 
 
 def test_health_and_pinned_version(host):
-    assert requests.get(url(host) + "/health", timeout=10).status_code == 200
-    assert requests.get(url(host) + "/version", timeout=10).text.strip() == MLFLOW_VERSION
+    assert requests.get(mlflow_url(host) + "/health", timeout=10).status_code == 200
+    assert requests.get(mlflow_url(host) + "/version", timeout=10).text.strip() == MLFLOW_VERSION
 
 
 def test_train_register_promote_and_load_by_alias(host):
-    mlflow = pytest.importorskip("mlflow")
-    from mlflow import MlflowClient
-    from sklearn.datasets import load_iris
-    from sklearn.linear_model import LogisticRegression
-
-    mlflow.set_tracking_uri(url(host))
+    mlflow.set_tracking_uri(mlflow_url(host))
     mlflow.set_experiment("molecule-default")
     features, labels = load_iris(return_X_y=True)
     name = f"iris-{uuid.uuid4().hex[:8]}"
     with mlflow.start_run():
         model = LogisticRegression(max_iter=500).fit(features, labels)
         info = mlflow.sklearn.log_model(model, name="model", registered_model_name=name)
-    client = MlflowClient(url(host))
+    client = MlflowClient(mlflow_url(host))
     version = client.search_model_versions(f"name = '{name}'")[0].version
     client.set_registered_model_alias(name, "champion", version)
 

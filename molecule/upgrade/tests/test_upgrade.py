@@ -1,20 +1,14 @@
 """Upgrading MLflow on a live host: a failed migration, then the real upgrade."""
+import json
 import os
 import re
 import shlex
 
 import requests
-import yaml
-from conftest import converge
+from conftest import converge, mlflow_default_version, mlflow_url
 
 OLD = "3.16.1"
-DEFAULTS = os.path.join(os.environ["MOLECULE_PROJECT_DIRECTORY"], "roles/mlflow_server/defaults/main.yml")
-with open(DEFAULTS, encoding="utf-8") as defaults:
-    NEW = yaml.safe_load(defaults)["mlflow_version"]
-
-
-def url(host):
-    return f"http://{host.interface('eth0').addresses[0]}:5000"
+NEW = mlflow_default_version()
 
 
 def psql(host, query):
@@ -22,7 +16,7 @@ def psql(host, query):
 
 
 def served_version(host):
-    return requests.get(url(host) + "/version", timeout=10).text.strip()
+    return requests.get(mlflow_url(host) + "/version", timeout=10).text.strip()
 
 
 def dumps(host):
@@ -36,7 +30,7 @@ def upgrade(host):
 def test_starts_on_the_older_release_with_a_model(host):
     assert NEW != OLD
     assert served_version(host) == OLD
-    created = requests.post(url(host) + "/api/2.0/mlflow/registered-models/create",
+    created = requests.post(mlflow_url(host) + "/api/2.0/mlflow/registered-models/create",
                             json={"name": "survivor"}, timeout=10)
     assert created.status_code == 200, created.text
 
@@ -70,9 +64,9 @@ def test_upgrade_backs_up_migrates_and_switches(host):
         "cd /tmp && PGPASSWORD=molecule-db-secret-3 "
         "MLFLOW_BACKEND_STORE_URI='postgresql+psycopg2://mlflow@localhost:5432/mlflow?sslmode=require' "
         f"/opt/mlflow/venv-{NEW}/bin/python /opt/mlflow/mlflow-schema-status.py")
-    schema = yaml.safe_load(status)
+    schema = json.loads(status)
     assert schema["current"] == schema["head"]
-    model = requests.get(url(host) + "/api/2.0/mlflow/registered-models/get", params={"name": "survivor"}, timeout=10)
+    model = requests.get(mlflow_url(host) + "/api/2.0/mlflow/registered-models/get", params={"name": "survivor"}, timeout=10)
     assert model.status_code == 200, model.text
 
 
