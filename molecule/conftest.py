@@ -2,6 +2,7 @@
 import os
 import re
 import subprocess
+import uuid
 
 import pytest
 import testinfra
@@ -27,6 +28,29 @@ def mlflow_default_version():
 def mlflow_url(host):
     """MLflow on the container's address, as the test controller reaches it."""
     return f"http://{host.interface('eth0').addresses[0]}:5000"
+
+
+def log_register_and_load(url, experiment):
+    """With MLflow's own client: train an iris classifier, log and register it,
+    set alias `champion` and load models:/NAME@champion back; the loaded model
+    must predict what the trained one does.  Returns (name, logged model info)."""
+    import mlflow
+    from sklearn.datasets import load_iris
+    from sklearn.linear_model import LogisticRegression
+
+    mlflow.set_tracking_uri(url)
+    mlflow.set_experiment(experiment)
+    features, labels = load_iris(return_X_y=True)
+    name = f"iris-{uuid.uuid4().hex[:8]}"
+    with mlflow.start_run():
+        model = LogisticRegression(max_iter=500).fit(features, labels)
+        info = mlflow.sklearn.log_model(model, name="model", registered_model_name=name)
+    client = mlflow.MlflowClient(url)
+    version = client.search_model_versions(f"name = '{name}'")[0].version
+    client.set_registered_model_alias(name, "champion", version)
+    loaded = mlflow.pyfunc.load_model(f"models:/{name}@champion")
+    assert list(loaded.predict(features[:10])) == list(model.predict(features[:10]))
+    return name, info
 
 
 def postgresql_version(host):

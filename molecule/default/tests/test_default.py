@@ -1,14 +1,9 @@
 """What a user checks by hand on an all-in-one host after `mlops.mlflow.site`."""
 import time
-import uuid
 
-import mlflow
 import pytest
 import requests
-from conftest import mlflow_default_version, mlflow_url, postgresql_version
-from mlflow import MlflowClient
-from sklearn.datasets import load_iris
-from sklearn.linear_model import LogisticRegression
+from conftest import log_register_and_load, mlflow_default_version, mlflow_url, postgresql_version
 
 MLFLOW_VERSION = mlflow_default_version()
 PASSWORD = "molecule-db-secret-1"
@@ -57,19 +52,7 @@ def test_health_and_pinned_version(host):
 
 
 def test_train_register_promote_and_load_by_alias(host):
-    mlflow.set_tracking_uri(mlflow_url(host))
-    mlflow.set_experiment("molecule-default")
-    features, labels = load_iris(return_X_y=True)
-    name = f"iris-{uuid.uuid4().hex[:8]}"
-    with mlflow.start_run():
-        model = LogisticRegression(max_iter=500).fit(features, labels)
-        info = mlflow.sklearn.log_model(model, name="model", registered_model_name=name)
-    client = MlflowClient(mlflow_url(host))
-    version = client.search_model_versions(f"name = '{name}'")[0].version
-    client.set_registered_model_alias(name, "champion", version)
-
-    loaded = mlflow.pyfunc.load_model(f"models:/{name}@champion")
-    assert list(loaded.predict(features[:10])) == list(model.predict(features[:10]))
+    _name, info = log_register_and_load(mlflow_url(host), "molecule-default")
     # Proxied artifacts: the model's files are on the server, owned by the service user.
     stored = host.check_output(f"find /var/lib/mlflow/artifacts -path '*{info.model_id}*' -name MLmodel")
     assert stored

@@ -118,11 +118,13 @@ def test_backup_timer_runs_and_keeps_the_newest_dumps(host):
         host.check_output("systemctl start mlops-postgresql-backup.service")
         time.sleep(1.1)
     dumps = host.check_output("ls -1 /var/backups/mlops-postgresql/").split()
-    assert len(dumps) == 2, dumps
-    newest = host.file(f"/var/backups/mlops-postgresql/{sorted(dumps)[-1]}")
-    assert newest.user == "postgres" and newest.mode == 0o600
-    listing = host.check_output(f"pg_restore --list {newest.path}")
-    assert "DATABASE - mlflow" in listing or "dbname: mlflow" in listing
+    for database in ("mlflow", "mlflow_auth"):
+        kept = sorted(dump for dump in dumps if dump.startswith(database + "-2"))
+        assert len(kept) == 2, dumps
+        newest = host.file(f"/var/backups/mlops-postgresql/{kept[-1]}")
+        assert newest.user == "postgres" and newest.mode == 0o600
+        listing = host.check_output(f"pg_restore --list {newest.path}")
+        assert f"dbname: {database}\n" in listing + "\n", listing
 
 
 def test_converging_again_in_check_mode_changes_nothing(host, check_mode_recap):

@@ -1,0 +1,301 @@
+"""The registry modules through ansible-playbook, against MLflow on PostgreSQL.
+
+Every change is checked with MLflow's own client, not with the module under
+test: check mode reports the change and changes nothing, the real run
+changes, the second run reports no change.
+"""
+import concurrent.futures
+import uuid
+
+import pytest
+from conftest import run_playbook
+from mlflow.exceptions import MlflowException
+
+
+def unique(prefix):
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+def converge_three_times(server, task, unchanged, changed):
+    """Check mode, real run, second run; `unchanged`/`changed` read the server."""
+    name = next(iter(task))
+    rc, results, proc = run_playbook([{"name": "task", name: task[name]}], server, check=True, diff=True)
+    assert rc == 0, proc.stdout[-3000:]
+    assert results["task"]["changed"] is True
+    assert "diff" in results["task"]
+    unchanged()
+    rc, results, proc = run_playbook([{"name": "task", name: task[name]}], server)
+    assert rc == 0, proc.stdout[-3000:]
+    assert results["task"]["changed"] is True
+    changed()
+    rc, again, proc = run_playbook([{"name": "task", name: task[name]}], server)
+    assert rc == 0, proc.stdout[-3000:]
+    assert again["task"]["changed"] is False
+    return results["task"]
+
+
+def new_run(client, artifact="model/MLmodel"):
+    experiment = client.get_experiment_by_name("integration") or None
+    experiment_id = experiment.experiment_id if experiment else client.create_experiment("integration")
+    run = client.create_run(experiment_id)
+    client.log_text(run.info.run_id, "artifact_path: model\nflavors: {}\n", artifact)
+    client.set_terminated(run.info.run_id)
+    return run
+
+
+# --- mlflow_registered_model ---------------------------------------------------------------
+
+def test_registered_model_create_update_rename_delete(mlflow_server):
+    client = mlflow_server.client()
+    name = unique("model")
+
+    def missing():
+        with pytest.raises(MlflowException):
+            client.get_registered_model(name)
+
+    def created():
+        model = client.get_registered_model(name)
+        assert (model.description, model.tags) == ("churn", {"team": "growth", "tier": "1"})
+
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_registered_model": {
+        "name": name, "description": "churn", "tags": {"team": "growth", "tier": "1"}}}, missing, created)
+
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_registered_model": {
+        "name": name, "tags": {"team": "ml"}, "purge_tags": True}},
+        created, lambda: client.get_registered_model(name).tags == {"team": "ml"} or pytest.fail("tags"))
+
+    renamed = unique("renamed")
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_registered_model": {
+        "name": renamed, "rename_from": name}},
+        lambda: client.get_registered_model(name),
+        lambda: client.get_registered_model(renamed).tags == {"team": "ml"} or pytest.fail("renamed"))
+
+    def gone():
+        with pytest.raises(MlflowException):
+            client.get_registered_model(renamed)
+
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_registered_model": {
+        "name": renamed, "state": "absent"}}, lambda: client.get_registered_model(renamed), gone)
+
+
+# --- mlflow_experiment ---------------------------------------------------------------------
+
+def test_experiment_present_absent_restored(mlflow_server):
+    client = mlflow_server.client()
+    name = unique("experiment")
+
+    def created():
+        experiment = client.get_experiment_by_name(name)
+        assert experiment.lifecycle_stage == "active"
+        assert experiment.tags.get("owner") == "ml-platform"
+
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_experiment": {
+        "name": name, "tags": {"owner": "ml-platform"}}},
+        lambda: client.get_experiment_by_name(name) is None or pytest.fail("created in check mode"), created)
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_experiment": {"name": name, "state": "absent"}},
+        created, lambda: client.get_experiment_by_name(name).lifecycle_stage == "deleted" or pytest.fail())
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_experiment": {"name": name, "state": "restored"}},
+        lambda: client.get_experiment_by_name(name).lifecycle_stage == "deleted" or pytest.fail(), created)
+
+
+# --- mlflow_model_version ------------------------------------------------------------------
+
+@pytest.fixture
+def model(mlflow_server):
+    client = mlflow_server.client()
+    name = unique("versions")
+    client.create_registered_model(name)
+    return client, name
+
+
+@pytest.mark.parametrize("kind", ["runs", "mlflow-artifacts", "s3", "models"])
+def test_model_version_find_or_create(mlflow_server, model, kind):
+    client, name = model
+    run = new_run(client)
+    options = {"name": name, "run_id": run.info.run_id, "description": "first", "tags": {"stage": "ci"}}
+    if kind == "runs":
+        options["source"] = f"runs:/{run.info.run_id}/model"
+    elif kind == "mlflow-artifacts":
+        options["source"] = f"{run.info.artifact_uri}/model"
+    elif kind == "s3":
+        options["source"] = f"s3://models-bucket/{uuid.uuid4().hex}/model"
+    else:
+        logged = client.create_logged_model(run.info.experiment_id, source_run_id=run.info.run_id)
+        options.update(source=f"models:/{logged.model_id}", model_id=logged.model_id)
+
+    def none():
+        assert client.search_model_versions(f"name = '{name}'") == []
+
+    def one():
+        (version,) = client.search_model_versions(f"name = '{name}'")
+        assert (version.status, version.description, version.tags) == ("READY", "first", {"stage": "ci"})
+        assert version.run_id == run.info.run_id
+
+    result = converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_model_version": options}, none, one)
+    assert result["model_version"]["version"] == "1"
+    assert result["model_version"]["status"] == "READY"
+
+
+def test_model_version_tags_description_and_delete(mlflow_server, model):
+    client, name = model
+    source = f"s3://models-bucket/{uuid.uuid4().hex}/model"
+    version = client.create_model_version(name, source, tags={"old": "x"}).version
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_model_version": {
+        "name": name, "version": int(version), "description": "checked", "tags": {"new": "y"}, "purge_tags": True}},
+        lambda: client.get_model_version(name, version).tags == {"old": "x"} or pytest.fail(),
+        lambda: (client.get_model_version(name, version).tags, client.get_model_version(name, version).description)
+        == ({"new": "y"}, "checked") or pytest.fail())
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_model_version": {
+        "name": name, "source": source, "state": "absent"}},
+        lambda: client.get_model_version(name, version),
+        lambda: client.search_model_versions(f"name = '{name}'") == [] or pytest.fail())
+
+
+def register_in_parallel(server, name, sources):
+    tasks = [[{"name": "register", "mlops.mlflow.mlflow_model_version": {"name": name, "source": source}}]
+             for source in sources]
+    with concurrent.futures.ThreadPoolExecutor(len(tasks)) as pool:
+        return list(pool.map(lambda task: run_playbook(task, server), tasks))
+
+
+def test_eight_playbooks_registering_the_same_source_make_one_version(mlflow_server, model):
+    client, name = model
+    source = f"s3://models-bucket/{uuid.uuid4().hex}/model"
+    outcomes = register_in_parallel(mlflow_server, name, [source] * 8)
+    assert [rc for rc, _results, _proc in outcomes] == [0] * 8, [p.stdout[-1500:] for _r, _s, p in outcomes]
+    versions = client.search_model_versions(f"name = '{name}'")
+    assert len(versions) == 1, [(v.version, v.source) for v in versions]
+    assert {results["register"]["model_version"]["version"] for _rc, results, _p in outcomes} == {versions[0].version}
+    assert sum(results["register"]["changed"] for _rc, results, _p in outcomes) == 1
+
+
+def test_eight_playbooks_registering_different_sources_make_eight_versions(mlflow_server, model):
+    client, name = model
+    sources = [f"s3://models-bucket/{uuid.uuid4().hex}/model" for _ in range(8)]
+    outcomes = register_in_parallel(mlflow_server, name, sources)
+    assert [rc for rc, _results, _proc in outcomes] == [0] * 8
+    versions = client.search_model_versions(f"name = '{name}'")
+    assert sorted(v.source for v in versions) == sorted(sources)
+
+
+# --- mlflow_model_alias --------------------------------------------------------------------
+
+def test_alias_set_move_latest_with_tag_and_delete(mlflow_server, model):
+    client, name = model
+    for tags in ({"validated": "true"}, {"validated": "true"}, {}):
+        client.create_model_version(name, f"s3://models-bucket/{uuid.uuid4().hex}/model", tags=tags)
+
+    def alias_on(version):
+        return lambda: client.get_model_version_by_alias(name, "champion").version == version or pytest.fail()
+
+    def no_alias():
+        assert "champion" not in client.get_registered_model(name).aliases
+
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_model_alias": {
+        "name": name, "alias": "champion", "version": "1"}}, no_alias, alias_on("1"))
+    result = converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_model_alias": {
+        "name": name, "alias": "champion", "version": "latest", "latest_with_tag": {"validated": "true"}}},
+        alias_on("1"), alias_on("2"))
+    assert result["previous_version"] == "1"
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_model_alias": {
+        "name": name, "alias": "champion", "version": "latest"}}, alias_on("2"), alias_on("3"))
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_model_alias": {
+        "name": name, "alias": "champion", "state": "absent"}}, alias_on("3"), no_alias)
+
+
+@pytest.mark.parametrize("alias", ["latest", "v12", "V3", "has space", "semi;colon"])
+def test_reserved_or_invalid_alias_is_refused_before_any_request(alias):
+    # Port 9 answers nothing: the sentence must be about the alias, not the server.
+    rc, results, _proc = run_playbook([{"name": "alias", "mlops.mlflow.mlflow_model_alias": {
+        "tracking_uri": "http://127.0.0.1:9", "name": "m", "alias": alias, "version": "1"}}])
+    assert rc != 0
+    assert "alias" in results["alias"]["msg"] and "127.0.0.1" not in results["alias"]["msg"]
+
+
+# --- info modules and the lookup ------------------------------------------------------------
+
+def test_info_modules_and_lookup(mlflow_server, model):
+    client, name = model
+    run = new_run(client)
+    version = client.create_model_version(name, f"runs:/{run.info.run_id}/model", run_id=run.info.run_id).version
+    client.set_registered_model_alias(name, "champion", version)
+    client.set_registered_model_tag(name, "team", "growth")
+    rc, results, proc = run_playbook([
+        {"name": "model", "mlops.mlflow.mlflow_registered_model_info": {"name": name}},
+        {"name": "models", "mlops.mlflow.mlflow_registered_model_info": {"filter": f"name = '{name}'"}},
+        {"name": "missing", "mlops.mlflow.mlflow_registered_model_info": {"name": unique("missing")}},
+        {"name": "by_alias", "mlops.mlflow.mlflow_model_version_info": {"name": name, "alias": "champion"}},
+        {"name": "by_filter", "mlops.mlflow.mlflow_model_version_info": {"filter": f"run_id = '{run.info.run_id}'"}},
+        {"name": "lookup", "ansible.builtin.debug": {"msg": "{{ lookup('mlops.mlflow.mlflow_model', '%s@champion',"
+         " tracking_uri='%s', username='%s', password='%s') }}" % (name, mlflow_server.url, mlflow_server.username,
+                                                                    mlflow_server.password)}},
+    ], mlflow_server, check=True)
+    assert rc == 0, proc.stdout[-3000:]
+    (found,) = results["model"]["registered_models"]
+    assert (found["name"], found["tags"], found["aliases"]) == (name, {"team": "growth"}, {"champion": version})
+    assert [m["name"] for m in results["models"]["registered_models"]] == [name]
+    assert results["missing"]["registered_models"] == []
+    assert [v["version"] for v in results["by_alias"]["model_versions"]] == [version]
+    assert [v["version"] for v in results["by_filter"]["model_versions"]] == [version]
+    looked_up = results["lookup"]["msg"]
+    assert (looked_up["version"], looked_up["run_id"]) == (version, run.info.run_id)
+    assert looked_up["source"].endswith("/model")
+
+
+# --- failures: one sentence, nothing changed, no secret ----------------------------------------
+
+def test_wrong_password_is_one_sentence_without_the_secret(mlflow_server):
+    name = unique("never")
+    rc, results, proc = run_playbook(
+        [{"name": "t", "mlops.mlflow.mlflow_registered_model": {"name": name}}], mlflow_server,
+        connection={"tracking_uri": mlflow_server.url, "username": "admin", "password": "wrong-password-value"})
+    assert rc != 0
+    assert "401" in results["t"]["msg"] and "Traceback" not in proc.stdout
+    assert "wrong-password-value" not in proc.stdout + proc.stderr
+    with pytest.raises(MlflowException):
+        mlflow_server.client().get_registered_model(name)
+
+
+def test_anonymous_requests_are_refused(mlflow_server):
+    rc, results, _proc = run_playbook(
+        [{"name": "t", "mlops.mlflow.mlflow_registered_model_info": {"name": "x"}}], mlflow_server,
+        connection={"tracking_uri": mlflow_server.url})
+    assert rc != 0 and "401" in results["t"]["msg"]
+
+
+def test_unreachable_server_is_one_sentence():
+    rc, results, proc = run_playbook([{"name": "t", "mlops.mlflow.mlflow_registered_model": {
+        "tracking_uri": "http://127.0.0.1:9", "name": "m", "retries": 0}}])
+    assert rc != 0
+    assert "cannot reach the MLflow server at http://127.0.0.1:9" in results["t"]["msg"]
+    assert "Traceback" not in proc.stdout
+
+
+@pytest.mark.parametrize("module, options, words", [
+    ("mlflow_model_version", {"name": "does-not-exist", "source": "s3://b/m"}, "does not exist"),
+    ("mlflow_model_alias", {"name": "does-not-exist", "alias": "champion", "version": "1"}, "does-not-exist"),
+    ("mlflow_registered_model", {"name": "tags-not-strings", "tags": {"tier": 1}}, "tags.tier"),
+])
+def test_bad_input_is_one_sentence_and_changes_nothing(mlflow_server, module, options, words):
+    rc, results, proc = run_playbook([{"name": "t", f"mlops.mlflow.{module}": options}], mlflow_server)
+    assert rc != 0 and words in results["t"]["msg"], results["t"]["msg"]
+    assert "Traceback" not in proc.stdout
+    with pytest.raises(MlflowException):
+        mlflow_server.client().get_registered_model(options["name"])
+
+
+def test_missing_version_and_rejected_source(mlflow_server, model):
+    _client, name = model
+    rc, results, _proc = run_playbook([{"name": "t", "mlops.mlflow.mlflow_model_alias": {
+        "name": name, "alias": "champion", "version": "7"}}], mlflow_server)
+    assert rc != 0 and "7" in results["t"]["msg"]
+    rc, results, _proc = run_playbook([{"name": "t", "mlops.mlflow.mlflow_model_version": {
+        "name": name, "source": "/etc/passwd/../model"}}], mlflow_server)
+    assert rc != 0 and "source" in results["t"]["msg"].lower(), results["t"]["msg"]
+    assert _client.search_model_versions(f"name = '{name}'") == []
+
+
+def test_timeout_is_one_sentence(mlflow_server):
+    rc, results, _proc = run_playbook([{"name": "t", "mlops.mlflow.mlflow_registered_model_info": {
+        "timeout": 0.001, "retries": 0}}], mlflow_server)
+    assert rc != 0 and "timed out" in results["t"]["msg"], results["t"]["msg"]
