@@ -2,6 +2,7 @@
 #
 #   make test                 everything CI runs (sets itself up on a fresh machine)
 #   make demo / demo-destroy  a local MLflow platform in a systemd container
+#   make bench                the registry benchmark, written to docs/benchmarks.md
 #   make lint | sanity | units | integration | molecule SCENARIO=x | images
 #
 SHELL := /bin/bash
@@ -20,12 +21,13 @@ export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
 export ANSIBLE_FORCE_COLOR ?= 0
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help venv engine images lint sanity units integration molecule test demo demo-destroy collection clean
+.PHONY: help venv engine images lint sanity units integration molecule test demo demo-destroy bench collection clean
 
 help:
 	@echo "make test          run every check (lint, sanity, units, integration, all Molecule scenarios)"
 	@echo "make demo          start a local MLflow platform on 127.0.0.1:5000; make demo-destroy removes it"
 	@echo "make lint | sanity | units | integration | images"
+	@echo "make bench         the registry benchmark on its own MLflow host, written to docs/benchmarks.md"
 	@echo "make molecule SCENARIO=x   one Molecule scenario (x in: $(SCENARIOS))"
 
 venv: $(VENV)/.installed $(COLLECTION_LINK)
@@ -62,7 +64,7 @@ sanity: venv
 units: venv
 	pytest -q tests/unit
 
-integration: venv
+integration: venv images
 	pytest -q tests/integration
 
 molecule: venv images
@@ -81,6 +83,9 @@ demo: venv images
 
 demo-destroy: venv
 	scripts/demo down
+
+bench: venv images
+	bench/run
 
 clean:
 	rm -rf build tests/output .pytest_cache

@@ -33,8 +33,8 @@ Method
     3. Report. Median, min and max per kind and N; ratios client/module per N (the target is at the
        smallest N) and module@largest / module@smallest. For context, module/floor per N (drift between
        the separate runs mostly cancels out of it) and, measured alone with requests, the median latency at
-       each N of the server calls a no-op makes: the search (both tasks) and registered-models/get
-       (which the module calls first).
+       each N of the search both tasks make and of registered-models/get, which reads every version
+       of the model and which the module therefore calls only when the search finds nothing.
        Medians and ratios only; single timings on a shared machine mean little.
 
     Ansible runs with its defaults (no pipelining) unless ANSIBLE_* variables say otherwise; those
@@ -221,7 +221,7 @@ def seed(api, n):
 
 def round_trips(api, name, source, repeats):
     """Median seconds of the server calls a no-op makes, each alone (context, not a target):
-    the search both tasks make, and the registered-model lookup the module makes first."""
+    the search both tasks make, and registered-models/get, which a no-op module task avoids."""
     calls = {"search": lambda: api.search("name = '%s' AND source_path = '%s'" % (name, source)),
              "get": lambda: api.call("GET", "registered-models/get", params={"name": name})}
     medians = {}
@@ -371,8 +371,8 @@ def report(args, results, machine, command):
     lines += [
         "",
         "Server round trips alone (requests from the benchmark, fresh connection each, median of %d): "
-        "`model-versions/search` by name and source (both tasks) %s; `registered-models/get` (the module "
-        "calls it before searching) %s." % (args.repeats, per_size("search"), per_size("get")),
+        "`model-versions/search` by name and source (both tasks) %s; `registered-models/get` (which "
+        "reads every version; a no-op module task does not call it) %s." % (args.repeats, per_size("search"), per_size("get")),
         "",
         "Ratios of medians:",
         "",

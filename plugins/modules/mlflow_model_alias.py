@@ -195,17 +195,26 @@ def target_version(client, params):
     return str(int(version))
 
 
+def current_version(client, name, alias):
+    """The version alias points at, or None. Cheap: registered-models/get would read every version."""
+    try:
+        return client.get("registered-models/alias", {"name": name, "alias": alias})["model_version"]["version"]
+    except MlflowApiError as exc:
+        # MLflow 3.17 answers a missing alias with INVALID_PARAMETER_VALUE.
+        if exc.error_code not in ("RESOURCE_DOES_NOT_EXIST", "INVALID_PARAMETER_VALUE"):
+            raise
+    return None
+
+
 def ensure_alias(client, params, check_mode):
     """(previous version, version after) for the alias; None where it is absent."""
     name, alias, present = params["name"], params["alias"], params["state"] == "present"
-    model = client.exists("registered-models/get", {"name": name})
-    if model is None:
+    previous = current_version(client, name, alias)
+    if previous is None and client.exists("registered-models/get", {"name": name}) is None:
         if not present:
             return None, None
         raise MlflowApiError("registered model %r does not exist; create it with "
                              "mlops.mlflow.mlflow_registered_model" % name)
-    aliases = {a["alias"]: a["version"] for a in model["registered_model"].get("aliases", [])}
-    previous = aliases.get(alias)
     target = target_version(client, params) if present else None
     if target != previous and not check_mode:
         if present:

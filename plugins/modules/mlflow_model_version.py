@@ -346,20 +346,27 @@ def identity(client, params):
     return params["name"], source, params["run_id"] or run_id_of(source), params["model_id"]
 
 
-def ensure_present(client, params, check_mode):
-    name = params["name"]
+def require_model(client, name):
+    # registered-models/get reads every version of the model: only asked when a search found nothing.
     if not client.exists("registered-models/get", {"name": name}):
         raise MlflowApiError("registered model %r does not exist; create it with "
                              "mlops.mlflow.mlflow_registered_model" % name)
+
+
+def ensure_present(client, params, check_mode):
+    """A no-op costs one search request, however many versions the model has."""
+    name = params["name"]
     if params["version"] is not None:
         mv = get_version(client, name, params["version"])
         if mv is None:
+            require_model(client, name)
             raise MlflowApiError("version %s of registered model %r does not exist" % (params["version"], name))
         return converge(client, params, check_mode, mv, created=False)
     key = identity(client, params)
     mv = survivor(find(client, key))
     if mv is not None:
         return converge(client, params, check_mode, mv, created=False)
+    require_model(client, name)
     body = dict(name=name, source=key[1], run_id=key[2], model_id=key[3], description=params["description"],
                 tags=tags_to_list(params["tags"]))
     body = {k: v for k, v in body.items() if v is not None}

@@ -5,10 +5,14 @@ import pathlib
 import subprocess
 
 import pytest
+import yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 ROLES = sorted(p.name for p in (ROOT / "roles").iterdir() if (p / "meta" / "argument_specs.yml").exists())
 FILTERS = sorted(p.stem for p in (ROOT / "plugins" / "filter").glob("*.yml"))
+MODULES = sorted(p.stem for p in (ROOT / "plugins" / "modules").glob("*.py"))
+LOOKUPS = sorted(p.stem for p in (ROOT / "plugins" / "lookup").glob("*.py"))
+RUNTIME = yaml.safe_load((ROOT / "meta" / "runtime.yml").read_text())
 
 
 def run(*args, env=None, cwd=None):
@@ -54,4 +58,24 @@ def test_every_role_has_ansible_doc(installed, role):
 def test_every_filter_has_ansible_doc(installed, name):
     env = installed[1]
     out = run("ansible-doc", "-t", "filter", f"mlops.mlflow.{name}", env=env)
+    assert f"mlops.mlflow.{name}" in out
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_every_module_has_ansible_doc_and_joins_the_mlflow_group(installed, name):
+    env = installed[1]
+    doc = json.loads(run("ansible-doc", "--json", f"mlops.mlflow.{name}", env=env))[f"mlops.mlflow.{name}"]
+    assert doc["doc"]["short_description"] and doc["examples"].strip() and doc["return"]
+    assert "tracking_uri" in doc["doc"]["options"]
+    assert name in RUNTIME["action_groups"]["mlflow"]
+
+
+def test_module_list_shows_every_module(installed):
+    out = run("ansible-doc", "-l", "mlops.mlflow", env=installed[1])
+    assert sorted(line.split()[0] for line in out.splitlines() if line.strip()) == [f"mlops.mlflow.{m}" for m in MODULES]
+
+
+@pytest.mark.parametrize("name", LOOKUPS)
+def test_every_lookup_has_ansible_doc(installed, name):
+    out = run("ansible-doc", "-t", "lookup", f"mlops.mlflow.{name}", env=installed[1])
     assert f"mlops.mlflow.{name}" in out

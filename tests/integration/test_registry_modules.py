@@ -47,35 +47,26 @@ def new_run(client, artifact="model/MLmodel"):
 
 def test_registered_model_create_update_rename_delete(mlflow_server):
     client = mlflow_server.client()
-    name = unique("model")
+    name, renamed = unique("model"), unique("renamed")
 
-    def missing():
-        with pytest.raises(MlflowException):
-            client.get_registered_model(name)
+    def missing(model_name):
+        return lambda: pytest.raises(MlflowException, client.get_registered_model, model_name)
 
-    def created():
-        model = client.get_registered_model(name)
-        assert (model.description, model.tags) == ("churn", {"team": "growth", "tier": "1"})
+    def has(model_name, description, tags):
+        def check():
+            model = client.get_registered_model(model_name)
+            assert (model.description, model.tags) == (description, tags)
+        return check
 
+    created = has(name, "churn", {"team": "growth", "tier": "1"})
     converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_registered_model": {
-        "name": name, "description": "churn", "tags": {"team": "growth", "tier": "1"}}}, missing, created)
-
+        "name": name, "description": "churn", "tags": {"team": "growth", "tier": "1"}}}, missing(name), created)
     converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_registered_model": {
-        "name": name, "tags": {"team": "ml"}, "purge_tags": True}},
-        created, lambda: client.get_registered_model(name).tags == {"team": "ml"} or pytest.fail("tags"))
-
-    renamed = unique("renamed")
+        "name": name, "tags": {"team": "ml"}, "purge_tags": True}}, created, has(name, "churn", {"team": "ml"}))
     converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_registered_model": {
-        "name": renamed, "rename_from": name}},
-        lambda: client.get_registered_model(name),
-        lambda: client.get_registered_model(renamed).tags == {"team": "ml"} or pytest.fail("renamed"))
-
-    def gone():
-        with pytest.raises(MlflowException):
-            client.get_registered_model(renamed)
-
+        "name": renamed, "rename_from": name}}, has(name, "churn", {"team": "ml"}), has(renamed, "churn", {"team": "ml"}))
     converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_registered_model": {
-        "name": renamed, "state": "absent"}}, lambda: client.get_registered_model(renamed), gone)
+        "name": renamed, "state": "absent"}}, has(renamed, "churn", {"team": "ml"}), missing(renamed))
 
 
 # --- mlflow_experiment ---------------------------------------------------------------------
@@ -84,18 +75,21 @@ def test_experiment_present_absent_restored(mlflow_server):
     client = mlflow_server.client()
     name = unique("experiment")
 
-    def created():
-        experiment = client.get_experiment_by_name(name)
-        assert experiment.lifecycle_stage == "active"
-        assert experiment.tags.get("owner") == "ml-platform"
+    def missing():
+        assert client.get_experiment_by_name(name) is None
+
+    def in_stage(stage):
+        def check():
+            experiment = client.get_experiment_by_name(name)
+            assert (experiment.lifecycle_stage, experiment.tags.get("owner")) == (stage, "ml-platform")
+        return check
 
     converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_experiment": {
-        "name": name, "tags": {"owner": "ml-platform"}}},
-        lambda: client.get_experiment_by_name(name) is None or pytest.fail("created in check mode"), created)
+        "name": name, "tags": {"owner": "ml-platform"}}}, missing, in_stage("active"))
     converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_experiment": {"name": name, "state": "absent"}},
-        created, lambda: client.get_experiment_by_name(name).lifecycle_stage == "deleted" or pytest.fail())
+                         in_stage("active"), in_stage("deleted"))
     converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_experiment": {"name": name, "state": "restored"}},
-        lambda: client.get_experiment_by_name(name).lifecycle_stage == "deleted" or pytest.fail(), created)
+                         in_stage("deleted"), in_stage("active"))
 
 
 # --- mlflow_model_version ------------------------------------------------------------------
@@ -140,15 +134,21 @@ def test_model_version_tags_description_and_delete(mlflow_server, model):
     client, name = model
     source = f"s3://models-bucket/{uuid.uuid4().hex}/model"
     version = client.create_model_version(name, source, tags={"old": "x"}).version
+
+    def has(description, tags):
+        def check():
+            found = client.get_model_version(name, version)
+            assert (found.description, found.tags) == (description, tags)
+        return check
+
+    def none_left():
+        assert client.search_model_versions(f"name = '{name}'") == []
+
     converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_model_version": {
         "name": name, "version": int(version), "description": "checked", "tags": {"new": "y"}, "purge_tags": True}},
-        lambda: client.get_model_version(name, version).tags == {"old": "x"} or pytest.fail(),
-        lambda: (client.get_model_version(name, version).tags, client.get_model_version(name, version).description)
-        == ({"new": "y"}, "checked") or pytest.fail())
+        has("", {"old": "x"}), has("checked", {"new": "y"}))
     converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_model_version": {
-        "name": name, "source": source, "state": "absent"}},
-        lambda: client.get_model_version(name, version),
-        lambda: client.search_model_versions(f"name = '{name}'") == [] or pytest.fail())
+        "name": name, "source": source, "state": "absent"}}, has("checked", {"new": "y"}), none_left)
 
 
 def register_in_parallel(server, name, sources):
@@ -171,7 +171,7 @@ def test_eight_playbooks_registering_the_same_source_make_one_version(mlflow_ser
 
 def test_eight_playbooks_registering_different_sources_make_eight_versions(mlflow_server, model):
     client, name = model
-    sources = [f"s3://models-bucket/{uuid.uuid4().hex}/model" for _ in range(8)]
+    sources = [f"s3://models-bucket/{uuid.uuid4().hex}/model" for _index in range(8)]
     outcomes = register_in_parallel(mlflow_server, name, sources)
     assert [rc for rc, _results, _proc in outcomes] == [0] * 8
     versions = client.search_model_versions(f"name = '{name}'")
@@ -186,7 +186,9 @@ def test_alias_set_move_latest_with_tag_and_delete(mlflow_server, model):
         client.create_model_version(name, f"s3://models-bucket/{uuid.uuid4().hex}/model", tags=tags)
 
     def alias_on(version):
-        return lambda: client.get_model_version_by_alias(name, "champion").version == version or pytest.fail()
+        def check():
+            assert client.get_model_version_by_alias(name, "champion").version == version
+        return check
 
     def no_alias():
         assert "champion" not in client.get_registered_model(name).aliases
@@ -226,9 +228,9 @@ def test_info_modules_and_lookup(mlflow_server, model):
         {"name": "missing", "mlops.mlflow.mlflow_registered_model_info": {"name": unique("missing")}},
         {"name": "by_alias", "mlops.mlflow.mlflow_model_version_info": {"name": name, "alias": "champion"}},
         {"name": "by_filter", "mlops.mlflow.mlflow_model_version_info": {"filter": f"run_id = '{run.info.run_id}'"}},
-        {"name": "lookup", "ansible.builtin.debug": {"msg": "{{ lookup('mlops.mlflow.mlflow_model', '%s@champion',"
-         " tracking_uri='%s', username='%s', password='%s') }}" % (name, mlflow_server.url, mlflow_server.username,
-                                                                    mlflow_server.password)}},
+        {"name": "lookup", "ansible.builtin.debug": {"msg": "{{ lookup('mlops.mlflow.mlflow_model', '%s@champion', "
+         "tracking_uri='%s', username='%s', password='%s') }}" % (
+             name, mlflow_server.url, mlflow_server.username, mlflow_server.password)}},
     ], mlflow_server, check=True)
     assert rc == 0, proc.stdout[-3000:]
     (found,) = results["model"]["registered_models"]

@@ -59,6 +59,15 @@ def test_train_register_promote_and_load_by_alias(host):
     assert host.file(stored.splitlines()[0]).user == "mlflow"
 
 
+def test_converge_managed_the_registry(host):
+    from mlflow import MlflowClient
+
+    client = MlflowClient(mlflow_url(host))
+    model = client.get_registered_model("molecule-registry")
+    assert (model.description, model.tags) == ("Registered by the default scenario's converge.", {"owner": "platform"})
+    assert client.get_experiment_by_name("molecule-default").tags["scenario"] == "default"
+
+
 def test_no_password_in_argv_unit_or_systemctl_show(host):
     assert PASSWORD not in host.check_output("ps -eo args")
     assert PASSWORD not in host.file("/etc/systemd/system/mlflow.service").content_string

@@ -14,7 +14,7 @@ import boto3
 from botocore.exceptions import BotoCoreError, ClientError, EndpointConnectionError, NoCredentialsError
 
 URI = os.environ["MLFLOW_S3_PREFLIGHT_URI"]
-BUCKET, _, PREFIX = URI[len("s3://"):].partition("/")
+BUCKET, _slash, PREFIX = URI[len("s3://"):].partition("/")
 KEY = "/".join(p for p in (PREFIX, ".mlops-preflight", "%s-%s" % (socket.gethostname(), uuid.uuid4().hex)) if p)
 BODY = b"mlops.mlflow preflight\n"
 ENDPOINT = os.environ.get("MLFLOW_S3_ENDPOINT_URL") or None

@@ -24,13 +24,13 @@ PASSWORD = "s3cret-pw"
 
 
 class FakeServer:
-    """Stands in for open_url: answers from a script, records each request and each backoff."""
+    """Stands in for the HTTP call: answers from a script, records each request and each backoff."""
 
     def __init__(self, monkeypatch, *answers):
         self.answers = list(answers)
         self.requests = []
         self.sleeps = []
-        monkeypatch.setattr(mlflow_api, "open_url", self.open_url)
+        monkeypatch.setattr(mlflow_api, "_request", self.open_url)
         monkeypatch.setattr(mlflow_api.time, "sleep", self.sleeps.append)
 
     def open_url(self, url, **kwargs):
@@ -256,7 +256,7 @@ def test_already_exists_keeps_error_code_and_only_the_first_line(monkeypatch):
 
 def test_a_non_json_answer_says_the_server_may_not_be_mlflow(monkeypatch):
     server = FakeServer(monkeypatch)
-    monkeypatch.setattr(mlflow_api, "open_url", lambda url, **kw: io.BytesIO(b"<html></html>"))
+    monkeypatch.setattr(mlflow_api, "_request", lambda url, **kw: io.BytesIO(b"<html></html>"))
     with pytest.raises(MlflowApiError, match="did not answer with JSON"):
         MlflowConnection(URI).get("experiments/search")
     assert server.sleeps == []

@@ -130,13 +130,13 @@ def test_wait_polls_until_ready_with_growing_delays():
 def test_wait_reports_a_failed_registration_with_the_servers_reason():
     clock = FakeClock()
     failed = mv(2, "FAILED_REGISTRATION", status_message="artifact not found")
-    _, error = wait_until_ready(lambda: failed, mv(2, "PENDING_REGISTRATION"), 60, clock.sleep, clock)
+    _mv, error = wait_until_ready(lambda: failed, mv(2, "PENDING_REGISTRATION"), 60, clock.sleep, clock)
     assert error == "registration of model version m/2 failed: artifact not found"
 
 
 def test_wait_gives_up_after_the_timeout_in_one_sentence():
     clock, pending = FakeClock(), mv(3, "PENDING_REGISTRATION")
-    _, error = wait_until_ready(lambda: pending, pending, 20, clock.sleep, clock)
+    _mv, error = wait_until_ready(lambda: pending, pending, 20, clock.sleep, clock)
     assert error == ("model version m/3 is still PENDING_REGISTRATION after 20 seconds; "
                      "raise wait_timeout or set wait: false")
     assert clock.now == 20

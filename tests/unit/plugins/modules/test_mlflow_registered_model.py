@@ -83,7 +83,7 @@ def test_check_mode_create_writes_nothing_and_predicts_the_model():
 def test_create_sends_description_and_tags_in_one_call_then_nothing_on_the_second_run():
     registry = FakeRegistry()
     wanted = params(description="d", tags={"a": "1"})
-    changed, _, after = ensure_present(registry, wanted, check_mode=False)
+    changed, _diff, after = ensure_present(registry, wanted, check_mode=False)
     assert changed and after["tags"] == {"a": "1"}
     assert registry.writes == [("registered-models/create",
                                 {"name": "churn", "description": "d", "tags": [{"key": "a", "value": "1"}]})]
@@ -98,13 +98,13 @@ def test_update_patches_description_sets_and_purges_tags():
         registry, params(description="new", tags={"a": "10"}, purge_tags=True), check_mode=False)
     assert changed and before["tags"] == {"a": "1", "b": "2"}
     assert (after["description"], after["tags"]) == ("new", {"a": "10"})
-    assert [endpoint for endpoint, _ in registry.writes] == [
+    assert [endpoint for endpoint, _body in registry.writes] == [
         "registered-models/update", "registered-models/set-tag", "registered-models/delete-tag"]
 
 
 def test_check_mode_update_predicts_without_writing():
     registry = FakeRegistry(churn=dict(description="old", tags={"a": "1", "b": "2"}))
-    changed, _, after = ensure_present(registry, params(tags={"c": "3"}, purge_tags=True), check_mode=True)
+    changed, _diff, after = ensure_present(registry, params(tags={"c": "3"}, purge_tags=True), check_mode=True)
     assert changed and registry.writes == []
     assert (after["description"], after["tags"]) == ("old", {"c": "3"})
 
