@@ -20,7 +20,9 @@ def served_version(host):
 
 
 def dumps(host):
-    return host.check_output("ls -1 /var/backups/mlops-postgresql/").split()
+    """Dumps of the tracking database (the backup service also dumps mlflow_auth)."""
+    return [name for name in host.check_output("ls -1 /var/backups/mlops-postgresql/").split()
+            if name.startswith("mlflow-")]
 
 
 def upgrade(host):
