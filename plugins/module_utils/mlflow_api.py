@@ -291,6 +291,18 @@ def search_results(client, endpoint, key, params):
         yield from page.get(key, [])
 
 
+def alias_version(client, name, alias):
+    """The version number alias points at, or None when the alias or the model does not exist.
+    One cheap request: registered-models/get would read every version of the model."""
+    try:
+        return client.get("registered-models/alias", {"name": name, "alias": alias})["model_version"]["version"]
+    except MlflowApiError as exc:
+        # MLflow 3.17 answers a missing alias with INVALID_PARAMETER_VALUE.
+        if exc.error_code not in ("RESOURCE_DOES_NOT_EXIST", "INVALID_PARAMETER_VALUE"):
+            raise
+    return None
+
+
 def tag_changes(current, desired, purge):
     """(tags to set {key: value}, keys to delete) taking current to desired; desired None leaves tags alone."""
     if desired is None:

@@ -119,6 +119,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import (
     MlflowApiError,
     MlflowClient,
+    alias_version,
     fail_from,
     filter_clause,
     mlflow_argument_spec,
@@ -195,21 +196,10 @@ def target_version(client, params):
     return str(int(version))
 
 
-def current_version(client, name, alias):
-    """The version alias points at, or None. Cheap: registered-models/get would read every version."""
-    try:
-        return client.get("registered-models/alias", {"name": name, "alias": alias})["model_version"]["version"]
-    except MlflowApiError as exc:
-        # MLflow 3.17 answers a missing alias with INVALID_PARAMETER_VALUE.
-        if exc.error_code not in ("RESOURCE_DOES_NOT_EXIST", "INVALID_PARAMETER_VALUE"):
-            raise
-    return None
-
-
 def ensure_alias(client, params, check_mode):
     """(previous version, version after) for the alias; None where it is absent."""
     name, alias, present = params["name"], params["alias"], params["state"] == "present"
-    previous = current_version(client, name, alias)
+    previous = alias_version(client, name, alias)
     if previous is None and client.exists("registered-models/get", {"name": name}) is None:
         if not present:
             return None, None

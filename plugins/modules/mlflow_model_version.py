@@ -228,6 +228,7 @@ from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import (
     SEARCH_PAGE_SIZE,
     MlflowApiError,
     MlflowClient,
+    alias_version,
     fail_from,
     filter_clause,
     mlflow_argument_spec,
@@ -328,19 +329,21 @@ def identity(client, params):
     """(name, source, run_id, model_id) as MLflow stores them for this task's version."""
     def lookup(name, alias, suffix):
         stages = None if suffix is None or suffix.lower() == "latest" else [suffix]
-        try:
-            if alias is not None:
-                return client.get("registered-models/alias", {"name": name, "alias": alias})["model_version"]["version"]
-            found = client.get("registered-models/get-latest-versions", {"name": name, "stages": stages})
-        except MlflowApiError as exc:
-            if exc.error_code not in ("RESOURCE_DOES_NOT_EXIST", "INVALID_PARAMETER_VALUE"):
-                raise
-            found = {}
-        if not found.get("model_versions"):
+        if alias is not None:
+            versions = [v for v in [alias_version(client, name, alias)] if v is not None]
+        else:
+            try:
+                found = client.get("registered-models/get-latest-versions", {"name": name, "stages": stages})
+            except MlflowApiError as exc:
+                if exc.error_code not in ("RESOURCE_DOES_NOT_EXIST", "INVALID_PARAMETER_VALUE"):
+                    raise
+                found = {}
+            versions = [mv["version"] for mv in found.get("model_versions", [])]
+        if not versions:
             raise MlflowApiError("source %s names no model version: registered model %r does not exist or has %s"
                                  % (params["source"], name, "no alias %r" % alias if alias is not None
                                     else "no version" + ("" if stages is None else " in stage " + suffix)))
-        return max(int(mv["version"]) for mv in found["model_versions"])
+        return max(int(version) for version in versions)
 
     source = canonical_source(params["source"], lookup)
     return params["name"], source, params["run_id"] or run_id_of(source), params["model_id"]

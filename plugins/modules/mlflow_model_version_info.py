@@ -134,6 +134,7 @@ from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import (
     SEARCH_PAGE_SIZE,
     MlflowApiError,
     MlflowClient,
+    alias_version,
     fail_from,
     filter_clause,
     mlflow_argument_spec,
@@ -168,10 +169,7 @@ def find_versions(client, params):
         found = search_versions(client, search_filter(name, params["filter"]))
         return [mv for mv in found if not name or mv["name"] == name]
     if alias is not None:
-        # The alias endpoint answers INVALID_PARAMETER_VALUE for a missing alias; the model lists its aliases.
-        model = client.exists("registered-models/get", {"name": name})
-        version = next((a["version"] for a in (model or {}).get("registered_model", {}).get("aliases", [])
-                        if a["alias"] == alias), None)
+        version = alias_version(client, name, alias)
         if version is None:
             return []
     found = client.exists("model-versions/get", {"name": name, "version": str(version)})

@@ -38,9 +38,8 @@ def start_test_host():
     subprocess.run([ROOT / "scripts/test-host", "up", HOST], check=True, cwd=ROOT)
     subprocess.run(["ansible-playbook", "-i", str(INVENTORY), str(ROOT / "playbooks/site.yml")],
                    check=True, cwd=ROOT, stdout=subprocess.DEVNULL if os.environ.get("MLOPS_QUIET") else None)
-    address = subprocess.run(
-        ["docker", "inspect", "-f", "{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}", HOST],
-        check=True, capture_output=True, text=True).stdout.strip()
+    address = subprocess.run([ROOT / "scripts/test-host", "address", HOST],
+                             check=True, capture_output=True, text=True).stdout.strip()
     return f"http://{address}:5000"
 
 
