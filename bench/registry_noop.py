@@ -14,24 +14,31 @@ Method
        one is topped up (missing sources created, duplicates deleted).
     2. Measurement. One ``ansible-playbook`` run on localhost per N (connection local, no fact
        gathering, ansible_python_interpreter = this Python). After one untimed warm-up round it runs
-       --repeats rounds of three tasks, rotating their order from round to round so that drift in
+       --repeats rounds of five tasks, rotating their order from round to round so that drift in
        machine load hits every kind alike:
          module  ``mlops.mlflow.mlflow_model_version: {name, source}`` with the connection set in
                  ``module_defaults: group/mlops.mlflow.mlflow``; the target is version 1's source, which
-                 exists, so every result must be ok and changed=false (checked).
+                 exists, so every result must be ok and changed=false (checked). On this local
+                 connection the module runs inside Ansible's worker process (plugins/plugin_utils/
+                 in_process.py), which is how a registry task delegated to the controller runs.
+         process the same task with ``mlops_mlflow_in_process: false``: the module as a separate
+                 Python process, as on any other connection (context: what a task costs that runs the
+                 module on a managed host).
          client  ``ansible.builtin.command`` running this Python with ``-c``: ``from mlflow import
                  MlflowClient``, ``search_model_versions`` with the same ``name = ... AND source_path
                  = ...`` filter the module sends, exact comparison, exit 0 if found (changed_when:
                  false). The same connection comes from MLFLOW_TRACKING_URI/USERNAME/PASSWORD in the
                  task's environment (plus MLFLOW_DISABLE_TELEMETRY, so the client makes no calls but the
                  search).
+         uri     ``ansible.builtin.uri`` GET of the same search URL (context: Ansible's own HTTP
+                 module making the same request).
          floor   ``ansible.builtin.ping``: the fixed cost of any Python module task on this machine
-                 (context only: it shows how much of the module task is Ansible's, not the module's).
+                 (context only: it shows how much of a module process is Ansible's, not the module's).
        A task's cost is its wall time as the ``ansible.posix.json`` stdout callback records it (from
        task start to result, ``task.duration.start/end``): everything a playbook author pays for the
        task, including Ansible's per-task work (templating, module transfer, interpreter start-up).
     3. Report. Median, min and max per kind and N; ratios client/module per N (the target is at the
-       smallest N) and module@largest / module@smallest. For context, module/floor per N (drift between
+       smallest N) and module@largest / module@smallest. For context, client/process and process/floor per N (drift between
        the separate runs mostly cancels out of it) and, measured alone with requests, the median latency at
        each N of the search both tasks make and of registered-models/get, which reads every version
        of the model and which the module therefore calls only when the search finds nothing.
@@ -71,7 +78,7 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import requests
 import yaml
@@ -80,7 +87,7 @@ MODULE_TARGET = 5.0    # the module task at least this many times cheaper than t
 SCALING_TARGET = 1.3   # module task at the largest N at most this many times its cost at the smallest N
 SEED_THREADS = 8
 PAGE = 1000
-KINDS = ("module", "client", "floor")
+KINDS = ("module", "process", "client", "uri", "floor")
 
 # The client task: the same check as the module's no-op, with MLflow's own client.
 CLIENT_SCRIPT = """\
@@ -249,16 +256,27 @@ def playbook(name, source, uri, with_credentials, python, repeats):
     def task(kind, label):
         if kind == "floor":
             return {"name": "%s floor" % label, "ansible.builtin.ping": {}}
-        if kind == "module":
-            return {"name": "%s module" % label,
-                    "mlops.mlflow.mlflow_model_version": {"name": name, "source": source}}
+        if kind in ("module", "process"):
+            found = {"name": "%s %s" % (label, kind),
+                     "mlops.mlflow.mlflow_model_version": {"name": name, "source": source}}
+            if kind == "process":
+                found["vars"] = {"mlops_mlflow_in_process": False}
+            return found
+        if kind == "uri":
+            url = "%s/api/2.0/mlflow/model-versions/search?%s" % (uri.rstrip("/"), urlencode(
+                {"filter": "name = '%s' AND source_path = '%s'" % (name, source)}))
+            found = {"name": "%s uri" % label, "ansible.builtin.uri": {"url": url}}
+            if with_credentials:
+                found["ansible.builtin.uri"].update(url_username="{{ bench_username }}", force_basic_auth=True,
+                                                    url_password="{{ bench_password }}")
+            return found
         return {"name": "%s client" % label,
                 "ansible.builtin.command": {"argv": [python, "-c", CLIENT_SCRIPT, name, source]},
                 "environment": client_env, "changed_when": False}
 
     tasks = [task(kind, "warmup") for kind in KINDS]
     for i in range(repeats):   # rotate the order, so drift in machine load hits every kind alike
-        tasks += [task(kind, "bench %d" % (i + 1)) for kind in KINDS[i % 3:] + KINDS[:i % 3]]
+        tasks += [task(kind, "bench %d" % (i + 1)) for kind in KINDS[i % len(KINDS):] + KINDS[:i % len(KINDS)]]
     play = {"name": "no-op %s" % name, "hosts": "localhost", "gather_facts": False,
             "module_defaults": {"group/mlops.mlflow.mlflow": connection}, "tasks": tasks}
     if with_credentials:
@@ -297,9 +315,9 @@ def run_playbook(args, name, source, python, ansible_playbook, env):
         task = entry["task"]["name"]
         if result.get("failed") or result.get("unreachable"):
             problems.append("%s: failed: %s %s" % (task, result.get("msg", ""), result.get("stderr", "")[-500:]))
-        elif kind == "module" and result.get("changed") is not False:
+        elif kind in ("module", "process") and result.get("changed") is not False:
             problems.append("%s: changed=%r, expected false (not a no-op)" % (task, result.get("changed")))
-        elif kind == "module" and result.get("model_version", {}).get("source") != source:
+        elif kind in ("module", "process") and result.get("model_version", {}).get("source") != source:
             problems.append("%s: found %r, not the seeded version" % (task, result.get("model_version")))
         duration = entry["task"]["duration"]
         if label != "warmup" and "end" in duration:
@@ -334,17 +352,22 @@ def report(args, results, machine, command):
         "",
         "What is measured: the wall time of one Ansible task (as the `ansible.posix.json` callback records it, "
         "from task start to result, on localhost with `connection: local`) that finds an existing model version "
-        "and changes nothing, in two forms run interleaved in one `ansible-playbook` run per model size:",
+        "and changes nothing, in five forms run interleaved in one `ansible-playbook` run per model size:",
         "",
         "- **module**: `mlops.mlflow.mlflow_model_version: {name, source}` with the connection in "
-        "`module_defaults: group/mlops.mlflow.mlflow`; every result was checked to be ok and `changed: false`.",
+        "`module_defaults: group/mlops.mlflow.mlflow`; every result was checked to be ok and `changed: false`. "
+        "On a local connection the registry modules run inside Ansible's worker process "
+        "(`plugins/plugin_utils/in_process.py`): this is the cost of a registry task delegated to the controller.",
+        "- **process** (context): the same task with `mlops_mlflow_in_process: false`, the module as its own "
+        "Python process, as on any other connection (a registry task run on a managed host).",
         "- **client**: `ansible.builtin.command` running `python -c` that imports `mlflow.MlflowClient`, calls "
         "`search_model_versions` with the same `name`/`source_path` filter, compares and exits 0 "
         "(`changed_when: false`); connection from `MLFLOW_TRACKING_*` in the task environment, telemetry off.",
-        "- **floor** (context only): `ansible.builtin.ping`, the fixed cost of any Python module task here.",
+        "- **uri** (context): `ansible.builtin.uri` GET of the same search, Ansible's own HTTP module.",
+        "- **floor** (context): `ansible.builtin.ping`, the fixed cost of any module process here.",
         "",
         "The registered model `bench-noop-N` holds exactly N versions (sources `s3://bench/N/<i>/model`); the "
-        "target is version 1, the first created. %d timed rounds of the three tasks per size after one untimed "
+        "target is version 1, the first created. %d timed rounds of the five tasks per size after one untimed "
         "warm-up round, rotating their order. The machine is shared and noisy: read the medians and ratios, "
         "not single timings." % args.repeats,
         "",
@@ -371,14 +394,18 @@ def report(args, results, machine, command):
     lines += [
         "",
         "Server round trips alone (requests from the benchmark, fresh connection each, median of %d): "
-        "`model-versions/search` by name and source (both tasks) %s; `registered-models/get` (which "
+        "`model-versions/search` by name and source (what every task but floor asks) %s; `registered-models/get` (which "
         "reads every version; a no-op module task does not call it) %s." % (args.repeats, per_size("search"), per_size("get")),
         "",
         "Ratios of medians:",
         "",
     ]
     for n in sizes:
-        lines.append("- client / module at %s versions: **%.2fx**" % (num(n), med[(n, "client")] / med[(n, "module")]))
+        lines.append("- client / module at %s versions: **%.2fx** (client / process: %.2fx; process / uri: %.2fx; "
+                     "process / floor: %.2fx)" % (num(n), med[(n, "client")] / med[(n, "module")],
+                                                 med[(n, "client")] / med[(n, "process")],
+                                                 med[(n, "process")] / med[(n, "uri")],
+                                                 med[(n, "process")] / med[(n, "floor")]))
     verdicts = ["- Module at least %gx cheaper than the MLflow-client task (at %s versions): %.2fx, **%s**." % (
         MODULE_TARGET, num(small), speedup, "met" if speedup >= MODULE_TARGET else "NOT met")]
     if large != small:
@@ -387,8 +414,8 @@ def report(args, results, machine, command):
             "- module at %s / module at %s versions: **%.2fx**" % (num(large), num(small), scaling),
             "- client at %s / client at %s versions: %.2fx (for comparison)" % (
                 num(large), num(small), med[(large, "client")] / med[(small, "client")]),
-            "- module / floor, same run: %s (drift between the runs mostly cancels out)" % ", ".join(
-                "%.2fx at %s versions" % (med[(n, "module")] / med[(n, "floor")], num(n)) for n in sizes),
+            "- process at %s / process at %s versions: %.2fx (for comparison)" % (
+                num(large), num(small), med[(large, "process")] / med[(small, "process")]),
         ]
         verdicts.append("- Module at %s versions at most %gx its cost at %s: %.2fx, **%s**." % (
             num(large), SCALING_TARGET, num(small), scaling, "met" if scaling <= SCALING_TARGET else "NOT met"))
@@ -396,7 +423,7 @@ def report(args, results, machine, command):
     if large != small:
         lines += ["The sizes are separate `ansible-playbook` runs made one after the other, so the size ratio is "
                   "more exposed to drift in machine load than the client/module ratio, whose tasks alternate within "
-                  "a run; module / floor, whose tasks share a run, is less so.", ""]
+                  "a run.", ""]
     seeding = []
     for n in sizes:
         info = results[n]["seed"]

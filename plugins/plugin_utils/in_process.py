@@ -1,0 +1,125 @@
+# Copyright: mlops.mlflow contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Run a registry module inside the controller's worker process when the task runs on the controller.
+
+A registry module only talks HTTP to MLflow, so on a local connection a separate Python process
+buys nothing, yet it is most of a task's cost: a new interpreter, the AnsiballZ payload and
+ansible.module_utils.basic and urls imported afresh for every task (about 0.45 s a task here,
+against about 0.07 s in-process; docs/benchmarks.md). The action plugin of each registry module
+calls run() when it_applies(); otherwise the module runs as usual. The module's own main() does the
+work in both cases: it is handed InProcessModule in place of AnsibleModule.
+
+The six modules are imported here, at the top, so that the strategy, which loads the action plugin
+once in the main process, also imports them (and ansible.module_utils.urls) once for the whole run:
+the worker processes forked for each task inherit them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import json
+import os
+
+from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from ansible.module_utils.common.parameters import remove_values
+from ansible.module_utils.errors import UnsupportedError
+from ansible.module_utils.parsing.convert_bool import boolean
+from ansible.utils.display import Display
+
+COLLECTION = "mlops.mlflow"
+MODULES = ("mlflow_experiment", "mlflow_model_alias", "mlflow_model_version", "mlflow_model_version_info",
+           "mlflow_registered_model", "mlflow_registered_model_info")
+# Set to false (inventory, play or task variable) to run the modules as separate processes always.
+SWITCH = "mlops_mlflow_in_process"
+
+_MAINS = {name: importlib.import_module("ansible_collections.mlops.mlflow.plugins.modules." + name).main
+          for name in MODULES}
+display = Display()
+
+
+class _Done(Exception):
+    """exit_json / fail_json: the module's result, raised instead of printed and sys.exit()ed."""
+
+    def __init__(self, result):
+        super().__init__("module finished")
+        self.result = result
+
+
+class InProcessModule:
+    """The part of AnsibleModule the registry modules use, validating with the same ArgumentSpecValidator."""
+
+    def __init__(self, name, args, check_mode, diff, argument_spec, supports_check_mode=False, **constraints):
+        self._name = name
+        self.check_mode = check_mode
+        self._diff = diff
+        self.params = dict(args)
+        validation = ArgumentSpecValidator(argument_spec, **constraints).validate(self.params)
+        self.no_log_values = validation._no_log_values
+        self.params.update(validation.validated_parameters)
+        if validation.error_messages:
+            msg = validation.errors.msg
+            if isinstance(validation.errors[0], UnsupportedError):
+                msg = "Unsupported parameters for (%s) module: %s" % (name, msg)
+            self.fail_json(msg=msg)
+        if check_mode and not supports_check_mode:   # not the case for any registry module today
+            self.exit_json(skipped=True, msg="remote module (%s) does not support check mode" % name)
+
+    def exit_json(self, **result):
+        result.setdefault("changed", False)
+        result["invocation"] = {"module_args": self.params}
+        raise _Done(remove_values(result, self.no_log_values))
+
+    def fail_json(self, msg, **result):
+        self.exit_json(**dict(result, failed=True, msg=str(msg)))
+
+    def warn(self, warning):
+        display.warning(warning)
+
+    def deprecate(self, msg, version=None, date=None, collection_name=None):
+        display.deprecated(msg, version=version, date=date, collection_name=collection_name)
+
+
+def it_applies(action, task_vars):
+    """True when the module would run on the controller anyway: local connection, no become, no async,
+    and the switch not turned off."""
+    switch = task_vars.get(SWITCH, True)
+    if not isinstance(switch, bool):
+        switch = boolean(action._templar.template(switch), strict=False)
+    return (switch and action._connection.transport == "local" and not action._play_context.become
+            and not action._task.async_val)
+
+
+@contextlib.contextmanager
+def _environment(overrides):
+    """os.environ with the task's `environment:` on top, as the module process would see it."""
+    saved = dict(os.environ)
+    os.environ.update({key: str(value) for key, value in overrides.items()})
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def run(action):
+    """The module's result computed in this process, or None when the task's arguments are not plain
+    JSON (the module process would get them through Ansible's own serializer: let it)."""
+    try:
+        # Plain data, as the module process would see it; this also drops Ansible's data tags.
+        args = json.loads(json.dumps(action._task.args))
+    except (TypeError, ValueError):
+        return None
+    name = action._task.resolved_action
+    environment = {}
+    action._compute_environment_string(environment)
+
+    def module_class(**spec):
+        return InProcessModule(name, args, bool(action._task.check_mode), bool(action._task.diff), **spec)
+
+    with _environment(environment):
+        try:
+            _MAINS[name.rpartition(".")[2]](module_class)
+        except _Done as done:
+            return json.loads(json.dumps(done.result))
+    raise AssertionError("%s returned without exit_json or fail_json" % name)
