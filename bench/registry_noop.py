@@ -401,11 +401,10 @@ def report(args, results, machine, command):
         "",
     ]
     for n in sizes:
+        ratios = (num(n), med[(n, "client")] / med[(n, "module")], med[(n, "client")] / med[(n, "process")],
+                  med[(n, "process")] / med[(n, "uri")], med[(n, "process")] / med[(n, "floor")])
         lines.append("- client / module at %s versions: **%.2fx** (client / process: %.2fx; process / uri: %.2fx; "
-                     "process / floor: %.2fx)" % (num(n), med[(n, "client")] / med[(n, "module")],
-                                                 med[(n, "client")] / med[(n, "process")],
-                                                 med[(n, "process")] / med[(n, "uri")],
-                                                 med[(n, "process")] / med[(n, "floor")]))
+                     "process / floor: %.2fx)" % ratios)
     verdicts = ["- Module at least %gx cheaper than the MLflow-client task (at %s versions): %.2fx, **%s**." % (
         MODULE_TARGET, num(small), speedup, "met" if speedup >= MODULE_TARGET else "NOT met")]
     if large != small:

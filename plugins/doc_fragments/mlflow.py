@@ -58,6 +58,13 @@ options:
     type: int
     default: 3
 attributes:
+  action:
+    description:
+      - Has an action plugin. On a C(local) connection (a task on or delegated to C(localhost)) without
+        C(become) or C(async), it runs the module inside Ansible's own process instead of starting a new one,
+        with the same code and the same result, in a tenth of the time.
+      - Set the variable C(mlops_mlflow_in_process=false) to always run the module as a separate process.
+    support: full
   action_group:
     description: Use C(group/mlops.mlflow.mlflow) in C(module_defaults) to set the connection options once.
     support: full

@@ -92,6 +92,6 @@ def test_run_leaves_arguments_that_are_not_plain_json_to_the_module_process():
 
 
 def test_check_mode_is_skipped_by_a_module_without_support():
-    spec = dict(SPEC, supports_check_mode=False)
-    result = outcome(lambda: InProcessModule("mlops.mlflow.x", {"name": "a"}, True, False, **spec))
+    result = outcome(lambda: InProcessModule("mlops.mlflow.x", {"name": "a"}, True, False,
+                                             argument_spec=SPEC["argument_spec"], supports_check_mode=False))
     assert result["skipped"] is True and result["changed"] is False

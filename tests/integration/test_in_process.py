@@ -1,0 +1,98 @@
+"""The registry modules give the same results in-process on the controller (the default on a local
+connection) as when they run as a separate module process (mlops_mlflow_in_process: false, as on any
+other connection): the same tasks, both ways, against the real server, compared field by field."""
+import os
+import uuid
+
+import pytest
+from conftest import run_playbook
+
+MODES = {"in-process": True, "process": False}
+VOLATILE = ("creation_timestamp", "last_updated_timestamp", "creation_time", "last_update_time",
+            "experiment_id", "artifact_location", "invocation")
+
+
+def normalized(value, name):
+    """The result without what legitimately differs between two runs: times, ids, the model's name."""
+    if isinstance(value, dict):
+        return {k: normalized(v, name) for k, v in value.items() if k not in VOLATILE}
+    if isinstance(value, list):
+        return [normalized(v, name) for v in value]
+    return value.replace(name, "NAME") if isinstance(value, str) else value
+
+
+def sequence(name, password):
+    """Create, converge again, read, promote, and fail in the ways a user meets, in one playbook."""
+    model = {"name": name, "description": "parity", "tags": {"team": "risk"}}
+    version = {"name": name, "source": "s3://parity/%s/model" % name, "tags": {"validation": "passed"}}
+    wrong = {"tracking_uri": "{{ mlflow_uri }}", "username": "admin", "password": password}
+    tasks = [
+        ("model check", "mlflow_registered_model", model, {"check_mode": True, "diff": True}),
+        ("model", "mlflow_registered_model", model, {"diff": True}),
+        ("model again", "mlflow_registered_model", model, {}),
+        ("version check", "mlflow_model_version", version, {"check_mode": True}),
+        ("version", "mlflow_model_version", version, {"diff": True}),
+        ("version again", "mlflow_model_version", version, {}),
+        ("alias", "mlflow_model_alias", {"name": name, "alias": "champion", "version": "latest"}, {"diff": True}),
+        ("alias again", "mlflow_model_alias", {"name": name, "alias": "champion", "version": "1"}, {}),
+        ("model info", "mlflow_registered_model_info", {"name": name}, {}),
+        ("version info", "mlflow_model_version_info", {"name": name, "alias": "champion"}, {}),
+        ("experiment", "mlflow_experiment", {"name": name}, {}),
+        ("experiment absent", "mlflow_experiment", {"name": name, "state": "absent"}, {}),
+        ("wrong password", "mlflow_registered_model", dict(model, **wrong), {}),
+        ("unknown option", "mlflow_registered_model", dict(model, colour="red"), {}),
+        ("tag not a string", "mlflow_model_version", dict(version, tags={"n": 1}), {}),
+        ("reserved alias", "mlflow_model_alias", {"name": name, "alias": "latest", "version": "1"}, {}),
+        ("missing version", "mlflow_model_alias", {"name": name, "alias": "x", "version": "99"}, {}),
+        ("stage", "mlflow_model_version", {"name": name, "version": 1, "stage": "Staging"}, {}),
+        ("version absent", "mlflow_model_version", {"name": name, "version": 1, "state": "absent"}, {}),
+        ("model absent", "mlflow_registered_model", {"name": name, "state": "absent"}, {}),
+    ]
+    return [dict({"name": label, "mlops.mlflow." + module: options, "ignore_errors": True}, **keywords)
+            for label, module, options, keywords in tasks]
+
+
+def run_both_ways(server, password, extra_env=None):
+    found = {}
+    for mode, in_process in MODES.items():
+        name = "parity-%s-%s" % (mode, uuid.uuid4().hex[:8])
+        tasks = sequence(name, password)
+        for task in tasks:
+            task["vars"] = {"mlops_mlflow_in_process": in_process, "mlflow_uri": server.url}
+        rc, results, proc = run_playbook(tasks, server, extra_env=extra_env)
+        assert rc == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+        found[mode] = (results, proc, name)
+    return found
+
+
+def test_both_ways_give_the_same_results(mlflow_server):
+    password = "not-the-password-%s" % uuid.uuid4().hex[:6]
+    found = run_both_ways(mlflow_server, password)
+    results = {mode: {task: normalized(result, name) for task, result in task_results.items()}
+               for mode, (task_results, _proc, name) in found.items()}
+    assert list(results["in-process"]) == list(results["process"])
+    for task in results["process"]:
+        mine, theirs = results["in-process"][task], results["process"][task]
+        assert mine == theirs, task
+    ok = results["in-process"]
+    assert [ok[t]["changed"] for t in ("model check", "model", "model again")] == [True, True, False]
+    assert [ok[t]["changed"] for t in ("version check", "version", "version again")] == [True, True, False]
+    assert ok["alias"]["version"] == "1" and ok["alias again"]["changed"] is False
+    assert all(ok[t]["failed"] for t in ("wrong password", "unknown option", "tag not a string",
+                                         "reserved alias", "missing version"))
+    assert "Unsupported parameters" in ok["unknown option"]["msg"]
+    for mode, (_results, proc, _name) in found.items():
+        assert password not in proc.stdout + proc.stderr, mode
+        assert "Traceback" not in proc.stdout, mode
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_switch_picks_the_way(mlflow_server, mode, tmp_path):
+    """A module process leaves its AnsiballZ file behind with ANSIBLE_KEEP_REMOTE_FILES; in-process leaves none."""
+    task = {"name": "t", "mlops.mlflow.mlflow_registered_model_info": {"name": "none-such"},
+            "vars": {"mlops_mlflow_in_process": MODES[mode]}}
+    rc, _results, proc = run_playbook([task], mlflow_server, extra_env={
+        "ANSIBLE_KEEP_REMOTE_FILES": "1", "ANSIBLE_REMOTE_TEMP": str(tmp_path)})
+    assert rc == 0, proc.stdout[-3000:]
+    payloads = [f for _dir, _subdirs, files in os.walk(tmp_path) for f in files if f.startswith("AnsiballZ_")]
+    assert payloads == ([] if MODES[mode] else ["AnsiballZ_mlflow_registered_model_info.py"])
