@@ -21,13 +21,14 @@ import importlib
 import json
 import os
 
+from ansible.errors import AnsibleActionFail
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
 from ansible.module_utils.errors import UnsupportedError
 from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.utils.display import Display
 
-COLLECTION = "mlops.mlflow"
+# The modules of the action group `mlflow` in meta/runtime.yml, each with plugins/action/<module>.py (a unit test checks).
 MODULES = ("mlflow_experiment", "mlflow_model_alias", "mlflow_model_version", "mlflow_model_version_info",
            "mlflow_registered_model", "mlflow_registered_model_info")
 # Set to false (inventory, play or task variable) to run the modules as separate processes always.
@@ -38,8 +39,9 @@ _MAINS = {name: importlib.import_module("ansible_collections.mlops.mlflow.plugin
 display = Display()
 
 
-class _Done(Exception):
-    """exit_json / fail_json: the module's result, raised instead of printed and sys.exit()ed."""
+class _Done(BaseException):
+    """exit_json / fail_json: the module's result, raised instead of printed and sys.exit()ed
+    (a BaseException, like SystemExit, so that no `except Exception` in a module can swallow it)."""
 
     def __init__(self, result):
         super().__init__("module finished")
@@ -68,38 +70,51 @@ class InProcessModule:
     def exit_json(self, **result):
         result.setdefault("changed", False)
         result["invocation"] = {"module_args": self.params}
-        raise _Done(remove_values(result, self.no_log_values))
+        # As AnsibleModule: mask no_log values everywhere, but keep top-level booleans and None as they are.
+        preserved = {key: value for key, value in result.items() if value is None or isinstance(value, bool)}
+        result = remove_values(result, self.no_log_values)
+        result.update(preserved)
+        raise _Done(result)
 
     def fail_json(self, msg, **result):
         self.exit_json(**dict(result, failed=True, msg=str(msg)))
 
     def warn(self, warning):
-        display.warning(warning)
+        display.warning(remove_values(warning, self.no_log_values))
 
     def deprecate(self, msg, version=None, date=None, collection_name=None):
-        display.deprecated(msg, version=version, date=date, collection_name=collection_name)
+        display.deprecated(remove_values(msg, self.no_log_values), version=version, date=date,
+                           collection_name=collection_name)
 
 
 def it_applies(action, task_vars):
     """True when the module would run on the controller anyway: local connection, no become, no async,
-    and the switch not turned off."""
-    switch = task_vars.get(SWITCH, True)
+    and the switch not turned off (for a delegated task, as set for the host delegated to)."""
+    delegated = (task_vars.get("ansible_delegated_vars") or {}).get(action._task.delegate_to) or {}
+    switch = delegated.get(SWITCH, task_vars.get(SWITCH, True))
     if not isinstance(switch, bool):
-        switch = boolean(action._templar.template(switch), strict=False)
-    return (switch and action._connection.transport == "local" and not action._play_context.become
+        value = action._templar.template(switch)
+        try:
+            switch = boolean(value, strict=True)
+        except TypeError:
+            raise AnsibleActionFail("%s must be true or false, not %r" % (SWITCH, value)) from None
+    return (switch and action._connection.transport == "local" and action._connection.become is None
             and not action._task.async_val)
 
 
 @contextlib.contextmanager
 def _environment(overrides):
     """os.environ with the task's `environment:` on top, as the module process would see it."""
-    saved = dict(os.environ)
+    saved = {key: os.environ.get(key) for key in overrides}
     os.environ.update({key: str(value) for key, value in overrides.items()})
     try:
         yield
     finally:
-        os.environ.clear()
-        os.environ.update(saved)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def run(action):
@@ -110,16 +125,17 @@ def run(action):
         args = json.loads(json.dumps(action._task.args))
     except (TypeError, ValueError):
         return None
-    name = action._task.resolved_action
     environment = {}
     action._compute_environment_string(environment)
 
     def module_class(**spec):
-        return InProcessModule(name, args, bool(action._task.check_mode), bool(action._task.diff), **spec)
+        # Named as the task names it, as Ansible names a module process in its messages.
+        return InProcessModule(action._task.action, args, bool(action._task.check_mode), bool(action._task.diff),
+                               **spec)
 
     with _environment(environment):
         try:
-            _MAINS[name.rpartition(".")[2]](module_class)
+            _MAINS[action._task.resolved_action.rpartition(".")[2]](module_class)
         except _Done as done:
             return json.loads(json.dumps(done.result))
-    raise AssertionError("%s returned without exit_json or fail_json" % name)
+    raise AssertionError("%s returned without exit_json or fail_json" % action._task.resolved_action)

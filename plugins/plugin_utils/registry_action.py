@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 from ansible.plugins.action.normal import ActionModule as NormalAction
-from ansible.utils.vars import merge_hash
 from ansible_collections.mlops.mlflow.plugins.plugin_utils import in_process
 
 
@@ -14,9 +13,6 @@ class RegistryAction(NormalAction):
     otherwise exactly as ansible.builtin.normal runs any module."""
 
     def run(self, tmp=None, task_vars=None):
-        if in_process.it_applies(self, task_vars or {}):
-            result = super(NormalAction, self).run(tmp, task_vars)   # ActionBase's checks, no module transfer
-            module_result = in_process.run(self)
-            if module_result is not None:
-                return merge_hash(result, module_result)
-        return super().run(tmp, task_vars)
+        # ActionBase.run's checks need not run first: async never runs in-process, every module has check mode.
+        result = in_process.run(self) if in_process.it_applies(self, task_vars or {}) else None
+        return super().run(tmp, task_vars) if result is None else result
