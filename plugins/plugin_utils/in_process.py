@@ -4,8 +4,8 @@
 
 A registry module only talks HTTP to MLflow, so on a local connection a separate Python process
 buys nothing, yet it is most of a task's cost: a new interpreter, the AnsiballZ payload and
-ansible.module_utils.basic and urls imported afresh for every task (about 0.45 s a task here,
-against about 0.07 s in-process; docs/benchmarks.md). The action plugin of each registry module
+ansible.module_utils.basic and urls imported afresh for every task (about 0.5 s a task here,
+against about 0.05 s in-process; docs/benchmarks.md). The action plugin of each registry module
 calls run() when it_applies(); otherwise the module runs as usual. The module's own main() does the
 work in both cases: it is handed InProcessModule in place of AnsibleModule.
 
