@@ -38,8 +38,9 @@ Method
        task start to result, ``task.duration.start/end``): everything a playbook author pays for the
        task, including Ansible's per-task work (templating, module transfer, interpreter start-up).
     3. Report. Median, min and max per kind and N; ratios client/module per N (the target is at the
-       smallest N) and module@largest / module@smallest. For context, client/process and process/floor per N (drift between
-       the separate runs mostly cancels out of it) and, measured alone with requests, the median latency at
+       smallest N) and module@largest / module@smallest. For context, client/process, process/uri and
+       process/floor per N (tasks of one run, so drift mostly cancels out of them) and, measured alone
+       with requests, the median latency at
        each N of the search both tasks make and of registered-models/get, which reads every version
        of the model and which the module therefore calls only when the search finds nothing.
        Medians and ratios only; single timings on a shared machine mean little.
@@ -88,6 +89,7 @@ SCALING_TARGET = 1.3   # module task at the largest N at most this many times it
 SEED_THREADS = 8
 PAGE = 1000
 KINDS = ("module", "process", "client", "uri", "floor")
+MODULE_KINDS = ("module", "process")   # mlflow_model_version tasks, in-process and as a module process
 
 # The client task: the same check as the module's no-op, with MLflow's own client.
 CLIENT_SCRIPT = """\
@@ -108,6 +110,11 @@ def display_uri(uri):
     """The URI without any user:password@ it may carry."""
     parts = urlsplit(uri)
     return urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], parts.path, "", "")).rstrip("/")
+
+
+def noop_filter(name, source):
+    """The search a no-op module task sends for these names; the client script builds the same one."""
+    return "name = '%s' AND source_path = '%s'" % (name, source)
 
 
 def source_of(n, i):
@@ -229,7 +236,7 @@ def seed(api, n):
 def round_trips(api, name, source, repeats):
     """Median seconds of the server calls a no-op makes, each alone (context, not a target):
     the search both tasks make, and registered-models/get, which a no-op module task avoids."""
-    calls = {"search": lambda: api.search("name = '%s' AND source_path = '%s'" % (name, source)),
+    calls = {"search": lambda: api.search(noop_filter(name, source)),
              "get": lambda: api.call("GET", "registered-models/get", params={"name": name})}
     medians = {}
     for what, call in calls.items():
@@ -256,7 +263,7 @@ def playbook(name, source, uri, with_credentials, python, repeats):
     def task(kind, label):
         if kind == "floor":
             return {"name": "%s floor" % label, "ansible.builtin.ping": {}}
-        if kind in ("module", "process"):
+        if kind in MODULE_KINDS:
             found = {"name": "%s %s" % (label, kind),
                      "mlops.mlflow.mlflow_model_version": {"name": name, "source": source}}
             if kind == "process":
@@ -264,7 +271,7 @@ def playbook(name, source, uri, with_credentials, python, repeats):
             return found
         if kind == "uri":
             url = "%s/api/2.0/mlflow/model-versions/search?%s" % (uri.rstrip("/"), urlencode(
-                {"filter": "name = '%s' AND source_path = '%s'" % (name, source)}))
+                {"filter": noop_filter(name, source)}))
             found = {"name": "%s uri" % label, "ansible.builtin.uri": {"url": url}}
             if with_credentials:
                 found["ansible.builtin.uri"].update(url_username="{{ bench_username }}", force_basic_auth=True,
@@ -315,9 +322,9 @@ def run_playbook(args, name, source, python, ansible_playbook, env):
         task = entry["task"]["name"]
         if result.get("failed") or result.get("unreachable"):
             problems.append("%s: failed: %s %s" % (task, result.get("msg", ""), result.get("stderr", "")[-500:]))
-        elif kind in ("module", "process") and result.get("changed") is not False:
+        elif kind in MODULE_KINDS and result.get("changed") is not False:
             problems.append("%s: changed=%r, expected false (not a no-op)" % (task, result.get("changed")))
-        elif kind in ("module", "process") and result.get("model_version", {}).get("source") != source:
+        elif kind in MODULE_KINDS and result.get("model_version", {}).get("source") != source:
             problems.append("%s: found %r, not the seeded version" % (task, result.get("model_version")))
         duration = entry["task"]["duration"]
         if label != "warmup" and "end" in duration:
