@@ -49,8 +49,10 @@ images: engine
 	scripts/build-image debian12
 	scripts/build-image debian13
 
+# ansible-lint installs the collection it checks into ANSIBLE_HOME's
+# collections: keep that inside the checkout, not in ~/.ansible.
 lint: venv
-	ansible-lint --profile production
+	ANSIBLE_HOME=$(CURDIR)/.ansible ansible-lint --profile production
 
 # ansible-test resolves symlinks and, inside a git work tree, sees only what
 # git tracks there: it gets a copy of the checkout outside this tree.

@@ -70,9 +70,32 @@ def pgtune(memory_mb, max_connections, storage="ssd"):
     }
 
 
-def pg_connection_budget(nodes, workers, pool_size, max_overflow, reserve):
-    """MLflow's worst case: every worker of every node with a full pool."""
-    return int(nodes) * int(workers) * (int(pool_size) + int(max_overflow)) + int(reserve)
+# PostgreSQL's own default, for a database host that knows of no MLflow node.
+UNKNOWN_CLIENTS_BUDGET = 100
+CLIENT_KEYS = ("workers", "engines", "pool_size", "max_overflow")
+
+
+def pg_connection_budget(clients, reserve):
+    """MLflow's worst case: every engine of every worker of every node with a
+    full pool, plus `reserve`.  `clients` are the nodes' published settings
+    (the mlflow_server role's `mlflow_node` fact); with none known, PostgreSQL's
+    default of 100."""
+    if not isinstance(clients, list):
+        raise AnsibleFilterError("pg_connection_budget: expected a list of MLflow nodes, got %s"
+                                 % type(clients).__name__)
+    if not clients:
+        return UNKNOWN_CLIENTS_BUDGET
+    total = int(reserve)
+    for index, client in enumerate(clients):
+        try:
+            workers, engines, pool_size, max_overflow = (int(client[key]) for key in CLIENT_KEYS)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise AnsibleFilterError(
+                "pg_connection_budget: MLflow node %d (%s) needs integer %s: %s"
+                % (index, client.get("name", "?") if isinstance(client, dict) else client,
+                   ", ".join(CLIENT_KEYS), exc))
+        total += workers * engines * (pool_size + max_overflow)
+    return total
 
 
 def _entry_problems(where, entry):

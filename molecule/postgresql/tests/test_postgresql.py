@@ -97,7 +97,7 @@ def test_mlflow_role_owns_its_database_and_can_create_tables(host):
 
 
 @pytest.mark.parametrize("setting, expected", [
-    # postgresql_memory_mb 2048 and 2 nodes x 4 workers x (5 + 10) + 10
+    # postgresql_memory_mb 2048 and the explicit postgresql_max_connections
     ("max_connections", "130"),
     ("shared_buffers", "512MB"),
     ("effective_cache_size", "1536MB"),

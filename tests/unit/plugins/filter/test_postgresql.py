@@ -49,9 +49,22 @@ def test_pgtune_rejects_bad_input_with_a_reason(args, message):
         pgtune(*args)
 
 
-def test_connection_budget_is_nodes_workers_pools_plus_reserve():
-    assert pg_connection_budget(1, 4, 5, 10, 10) == 70
-    assert pg_connection_budget(3, 4, 5, 10, 10) == 190
+NODE = {"name": "mlflow1", "workers": 4, "engines": 2, "pool_size": 5, "max_overflow": 10}
+
+
+def test_connection_budget_sums_every_engine_of_every_worker_plus_reserve():
+    assert pg_connection_budget([NODE], 10) == 130
+    with_auth = dict(NODE, name="mlflow2", engines=3)
+    assert pg_connection_budget([NODE, with_auth], 10) == 10 + 120 + 180
+
+
+def test_connection_budget_without_known_nodes_is_postgresqls_default():
+    assert pg_connection_budget([], 10) == 100
+
+
+def test_connection_budget_names_the_node_with_bad_input():
+    with pytest.raises(AnsibleFilterError, match=r"node 0 \(mlflow1\) needs integer workers"):
+        pg_connection_budget([dict(NODE, workers="many")], 10)
 
 
 GOOD = {"type": "hostssl", "database": "mlflow", "user": "mlflow", "address": "10.0.0.0/24", "method": "scram-sha-256"}
