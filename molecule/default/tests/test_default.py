@@ -59,6 +59,20 @@ def test_train_register_promote_and_load_by_alias(host):
     assert host.file(stored.splitlines()[0]).user == "mlflow"
 
 
+def test_proxy_redirects_http_and_serves_mlflow_over_tls(host, tmp_path):
+    address = host.interface("eth0").addresses[0]
+    certificate = tmp_path / "proxy.crt"
+    certificate.write_text(host.file("/etc/nginx/mlflow-tls/server.crt").content_string)
+    http = requests.Session()
+    http.trust_env = False  # not REQUESTS_CA_BUNDLE: the proxy's own certificate
+    redirect = http.get(f"http://{address}/health", allow_redirects=False, timeout=10)
+    assert (redirect.status_code, redirect.headers["Location"]) == (301, f"https://{address}/health")
+    search = http.get(f"https://{address}/api/2.0/mlflow/experiments/search", params={"max_results": 1},
+                      verify=str(certificate), timeout=10)
+    assert search.status_code == 200
+    assert "experiments" in search.json()
+
+
 def test_converge_managed_the_registry(host):
     from mlflow import MlflowClient
 

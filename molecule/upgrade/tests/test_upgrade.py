@@ -37,6 +37,20 @@ def test_starts_on_the_older_release_with_a_model(host):
     assert created.status_code == 200, created.text
 
 
+def test_upgrade_without_a_database_host_to_back_up_is_refused_before_migrating(host):
+    schema_before = psql(host, "SELECT version_num FROM alembic_version")
+    before = dumps(host)
+    result = converge("-e", f"mlflow_version={NEW}", "-e", "mlflow_backend_inventory_host=db-not-in-the-inventory")
+    assert result.returncode != 0
+    message = " ".join((result.stdout + result.stderr).split())
+    assert "is not a host of the inventory (mlflow_backend_inventory_host is 'db-not-in-the-inventory')" in message
+    assert "Nothing was migrated" in message
+    assert psql(host, "SELECT version_num FROM alembic_version") == schema_before
+    assert dumps(host) == before
+    assert host.check_output("readlink /opt/mlflow/current").endswith(f"venv-{OLD}")
+    assert served_version(host) == OLD
+
+
 def test_failed_migration_keeps_the_old_release_running_and_names_the_backup(host):
     # A table the new release's migration creates: the migration must fail.
     psql(host, "CREATE TABLE scheduler_leases (x int); ALTER TABLE scheduler_leases OWNER TO mlflow")
