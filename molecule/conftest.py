@@ -2,9 +2,11 @@
 import os
 import re
 import subprocess
+import tempfile
 import uuid
 
 import pytest
+import requests
 import testinfra
 import yaml
 
@@ -75,3 +77,34 @@ def check_mode_recap():
     proc = converge("--check")
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
     return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(\S+)\s+: ok=\d+\s+changed=(\d+)", proc.stdout, re.M)}
+
+
+def said(proc):
+    """Everything a run printed, whitespace folded: messages may wrap."""
+    return " ".join((proc.stdout + proc.stderr).split())
+
+
+def run_with_overrides(playbook, *options, inventory_file=None):
+    """A collection playbook after the scenario's overrides, as converge.yml runs site."""
+    scenario = os.environ["MOLECULE_SCENARIO_DIRECTORY"]
+    with tempfile.NamedTemporaryFile("w", suffix=".yml", dir=scenario, delete=False) as wrapper:
+        wrapper.write(yaml.safe_dump([
+            {"name": "Overrides", "hosts": "all", "gather_facts": False,
+             "tasks": [{"ansible.builtin.include_vars": {"file": os.path.join(scenario, "vars", "overrides.yml")}}]},
+            {"name": "Playbook", "ansible.builtin.import_playbook": playbook}]))
+    try:
+        return subprocess.run(["ansible-playbook", "-i", inventory_file or inventory(), *options, wrapper.name],
+                              capture_output=True, text=True, check=False,
+                              env=dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_FORCE_COLOR="0"))
+    finally:
+        os.unlink(wrapper.name)
+
+
+def verified_session(ca_path, auth):
+    """HTTPS to the proxies, verified with `ca_path` (not REQUESTS_CA_BUNDLE from
+    the environment, which requests would prefer), logged in as `auth`."""
+    http = requests.Session()
+    http.trust_env = False
+    http.verify = ca_path
+    http.auth = auth
+    return http

@@ -14,7 +14,7 @@ import uuid
 import pytest
 import requests
 import yaml
-from conftest import converge, log_register_and_load, other_host, postgresql_version
+from conftest import converge, log_register_and_load, other_host, postgresql_version, run_with_overrides, said, verified_session
 
 SCENARIO = os.environ.get("MOLECULE_SCENARIO_DIRECTORY", os.path.dirname(os.path.dirname(__file__)))
 OVERRIDES = yaml.safe_load(open(os.path.join(SCENARIO, "vars", "overrides.yml"), encoding="utf-8"))
@@ -36,12 +36,7 @@ def proxy_ca(host, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def session(proxy_ca):
-    http = requests.Session()
-    # Not REQUESTS_CA_BUNDLE from the environment, which requests would prefer.
-    http.trust_env = False
-    http.verify = proxy_ca
-    http.auth = ADMIN
-    return http
+    return verified_session(proxy_ca, ADMIN)
 
 
 @pytest.fixture(scope="module")
@@ -252,26 +247,6 @@ def test_nodes_verify_the_database_certificate():
     rows = db.check_output("sudo -u postgres psql -XAtc \"select distinct ssl from pg_stat_ssl s join "
                            "pg_stat_activity a using (pid) where a.usename = 'mlflow'\"")
     assert rows == "t"
-
-
-def said(proc):
-    """Everything a run printed, whitespace folded: messages may wrap."""
-    return " ".join((proc.stdout + proc.stderr).split())
-
-
-def run_with_overrides(playbook, *options):
-    """A collection playbook after the scenario's overrides, as converge.yml runs site."""
-    with tempfile.NamedTemporaryFile("w", suffix=".yml", dir=SCENARIO, delete=False) as wrapper:
-        wrapper.write(yaml.safe_dump([
-            {"name": "Overrides", "hosts": "all", "gather_facts": False,
-             "tasks": [{"ansible.builtin.include_vars": {"file": os.path.join(SCENARIO, "vars", "overrides.yml")}}]},
-            {"name": "Playbook", "ansible.builtin.import_playbook": playbook}]))
-    try:
-        return subprocess.run(["ansible-playbook", "-i", os.environ["MOLECULE_INVENTORY_FILE"], *options, wrapper.name],
-                              capture_output=True, text=True, check=False,
-                              env=dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_FORCE_COLOR="0"))
-    finally:
-        os.unlink(wrapper.name)
 
 
 def test_adding_a_node_with_restarts_deferred_reports_and_does_not_restart(tmp_path):

@@ -1,0 +1,355 @@
+"""inventories/ha as a platform team runs it: PostgreSQL under Patroni on three
+hosts that also form the etcd cluster, two MLflow nodes with HAProxy to the
+leader and read replicas on, two TLS proxies sharing a virtual IP.  Clients
+use only the virtual IP.  The failure tests stop containers outright."""
+import json
+import os
+import re
+import subprocess
+import threading
+import time
+import uuid
+
+import pytest
+import requests
+import yaml
+from conftest import log_register_and_load, other_host, run_with_overrides, said, verified_session
+
+SCENARIO = os.environ.get("MOLECULE_SCENARIO_DIRECTORY", os.path.dirname(os.path.dirname(__file__)))
+OVERRIDES = yaml.safe_load(open(os.path.join(SCENARIO, "vars", "overrides.yml"), encoding="utf-8"))
+ADMIN = ("admin", OVERRIDES["vault_mlflow_auth_admin_password"])
+API_LOGIN = ("patroni", OVERRIDES["vault_postgresql_patroni_api_password"])
+VIP = OVERRIDES["mlflow_proxy_virtual_ip"]
+URL = f"https://{VIP}"
+MEMBERS = ["db1.example.internal", "db2.example.internal", "db3.example.internal"]
+PROXIES = ["proxy1.example.internal", "proxy2.example.internal"]
+PATRONI_TTL = 30
+# Figures the tests measure, printed at the end of the session for the docs.
+FIGURES = {}
+
+testinfra_hosts = ["db1.example.internal"]
+
+
+def docker(*args):
+    return subprocess.run(["docker", *args], capture_output=True, text=True, check=True).stdout
+
+
+def running(name):
+    return docker("inspect", "-f", "{{.State.Running}}", name).strip() == "true"
+
+
+def patroni_list():
+    """`patronictl list` from a member that runs, as JSON rows."""
+    for name in MEMBERS:
+        if running(name):
+            out = other_host(name).run("patronictl -c /etc/patroni/*-main.yml list -f json")
+            if out.rc == 0:
+                return json.loads(out.stdout)
+    raise AssertionError("no member answers patronictl list")
+
+
+def leader():
+    rows = [row["Member"] for row in patroni_list() if row["Role"] == "Leader"]
+    return rows[0] if len(rows) == 1 else None
+
+
+def wait_for(check, seconds, what):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(1)
+    pytest.fail(f"{what} not within {seconds} s: {patroni_list()}")
+
+
+def synchronous_replica():
+    """The replica Patroni has recorded as synchronous: the only one it will
+    promote when the leader dies (none just after a leader change)."""
+    rows = [row["Member"] for row in patroni_list() if row["Role"] == "Sync Standby"]
+    return rows[0] if rows else None
+
+
+def streaming_replicas():
+    """Replicas that run and replicate (Patroni 3 says `running`, 4 `streaming`)."""
+    return sorted(row["Member"] for row in patroni_list()
+                  if row["Role"] in ("Replica", "Sync Standby") and row["State"] in ("running", "streaming"))
+
+
+def psql(name, sql, database="mlflow"):
+    return other_host(name).check_output(f"sudo -u postgres psql -XAtd {database} -c \"{sql}\"")
+
+
+def vip_holder():
+    holders = [name for name in PROXIES
+               if running(name) and VIP in other_host(name).check_output("ip -4 -o addr show")]
+    return holders[0] if len(holders) == 1 else None
+
+
+@pytest.fixture(scope="module")
+def proxy_ca(tmp_path_factory):
+    """Both proxies' generated certificates: the virtual IP may land on either."""
+    path = tmp_path_factory.mktemp("tls") / "proxies.crt"
+    path.write_text("".join(other_host(name).file("/etc/nginx/mlflow-tls/server.crt").content_string
+                            for name in PROXIES))
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def session(proxy_ca):
+    return verified_session(proxy_ca, ADMIN)
+
+
+@pytest.fixture(scope="module")
+def model_name(session):
+    name = f"ha-{uuid.uuid4().hex[:8]}"
+    response = session.post(f"{URL}/api/2.0/mlflow/registered-models/create", json={"name": name}, timeout=30)
+    assert response.status_code == 200, response.text
+    return name
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report_figures():
+    """The measured figures, for docs/high-availability.md: build/ha-figures.json."""
+    yield
+    path = os.path.join(os.environ["MOLECULE_PROJECT_DIRECTORY"], "build", "ha-figures.json")
+    with open(path, "w", encoding="utf-8") as target:
+        json.dump(FIGURES, target, indent=1)
+
+
+class RegistryLoop:
+    """A bounded client loop through the virtual IP, in a thread: each write
+    registers a model version, each read searches for the versions this loop
+    has had acknowledged.  Records every acknowledged version, every failure
+    with its time, and the time of the first success after `mark()`."""
+
+    def __init__(self, session, name, limit=3000):
+        self.session, self.name, self.limit = session, name, limit
+        self.acknowledged, self.write_failures, self.read_failures = [], [], []
+        self.marked = self.first_write_after_mark = None
+        self.done, self.stop = 0, threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+
+    def mark(self):
+        self.marked = time.monotonic()
+
+    def write(self):
+        response = self.session.post(f"{URL}/api/2.0/mlflow/model-versions/create", timeout=20, json={
+            "name": self.name, "source": f"s3://mlflow-artifacts/ha/{uuid.uuid4().hex}/model"})
+        if response.status_code != 200:
+            raise RuntimeError(f"{response.status_code} {response.text[:300]}")
+        self.acknowledged.append(response.json()["model_version"]["version"])
+        if self.marked and self.first_write_after_mark is None:
+            self.first_write_after_mark = time.monotonic()
+
+    def read(self):
+        response = self.session.get(f"{URL}/api/2.0/mlflow/registered-models/get", params={"name": self.name},
+                                    timeout=20)
+        if response.status_code != 200:
+            raise RuntimeError(f"{response.status_code} {response.text[:300]}")
+
+    def run(self):
+        for index in range(self.limit):
+            if self.stop.is_set():
+                return
+            operation, failures = (self.write, self.write_failures) if index % 2 else (self.read, self.read_failures)
+            try:
+                operation()
+            except (requests.RequestException, RuntimeError) as error:
+                failures.append((round(time.monotonic() - (self.marked or 0), 1), str(error)[:300]))
+            self.done += 1
+            time.sleep(0.1)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join(timeout=120)
+        assert not self.thread.is_alive(), "the client loop did not end"
+
+    def missing(self):
+        """Acknowledged versions the registry does not have."""
+        response = self.session.get(f"{URL}/api/2.0/mlflow/model-versions/search",
+                                    params={"filter": f"name = '{self.name}'", "max_results": 10000}, timeout=30)
+        assert response.status_code == 200, response.text
+        present = {version["version"] for version in response.json().get("model_versions", [])}
+        return sorted(set(self.acknowledged) - present, key=int)
+
+
+# Molecule converged twice (its idempotence step); check mode changes nothing either.
+def test_check_mode_changes_nothing(check_mode_recap):
+    assert check_mode_recap and set(check_mode_recap.values()) == {0}, check_mode_recap
+
+
+# 1. One leader, two streaming replicas, one of them synchronous.
+def test_patroni_has_one_leader_and_two_streaming_replicas():
+    rows = patroni_list()
+    assert [row["Role"] for row in rows].count("Leader") == 1, rows
+    assert len(streaming_replicas()) == 2, rows
+    assert [row["Role"] for row in rows].count("Sync Standby") == 1, rows
+    states = psql(leader(), "select application_name, state, sync_state from pg_stat_replication order by 1", "postgres")
+    assert [line.split("|")[1] for line in states.splitlines()] == ["streaming", "streaming"], states
+    assert sorted(line.split("|")[2] for line in states.splitlines()) == ["async", "sync"], states
+    # Debian's integration: the cluster is Debian's own, and not started outside Patroni.
+    db = other_host(MEMBERS[0])
+    assert re.search(r"main\s+5432\s+online", db.check_output("pg_lsclusters --no-header"))
+    assert db.service("postgresql@15-main").is_enabled is False
+
+
+def test_etcd_and_patroni_refuse_strangers():
+    # etcd wants a client certificate from the cluster's authority.
+    stranger = other_host("mlflow1.example.internal")
+    probe = stranger.run(
+        "python3 -c \"import ssl, urllib.request; ctx = ssl._create_unverified_context(); "
+        "print(urllib.request.urlopen('https://db1.example.internal:2379/health', context=ctx).read())\"")
+    assert probe.rc != 0 and re.search(r"CERTIFICATE_REQUIRED|certificate required|alert", probe.stderr, re.I), probe
+    member = other_host(MEMBERS[1])
+    health = member.run("sh -c '. /etc/default/etcd && export ETCDCTL_API ETCDCTL_ENDPOINTS ETCDCTL_CACERT "
+                        "ETCDCTL_CERT ETCDCTL_KEY && etcdctl endpoint health --cluster'")
+    # etcdctl reports on stderr.
+    assert health.rc == 0 and (health.stdout + health.stderr).count("is healthy") == 3, health
+    # Patroni's REST API: reads are open, changes need the login.
+    api = "http://172.30.80.21:8008"
+    assert requests.get(f"{api}/health", timeout=5).status_code == 200
+    assert requests.post(f"{api}/reload", timeout=5).status_code == 401
+    assert requests.post(f"{api}/reload", auth=API_LOGIN, timeout=5).status_code == 202
+
+
+# 1. Writes land on the leader; reads are served by the replicas.
+def test_model_through_the_virtual_ip_writes_to_the_leader_and_reads_from_replicas(session, proxy_ca):
+    os.environ.update({"MLFLOW_TRACKING_SERVER_CERT_PATH": proxy_ca, "MLFLOW_TRACKING_USERNAME": ADMIN[0],
+                       "MLFLOW_TRACKING_PASSWORD": ADMIN[1], "MLFLOW_ENABLE_PROXY_MULTIPART_DOWNLOAD": "false"})
+    name, _info = log_register_and_load(URL, f"ha-{uuid.uuid4().hex[:8]}")
+    current = leader()
+    assert psql(current, f"select count(*) from registered_models where name = '{name}'") == "1"
+    for _search in range(40):
+        session.post(f"{URL}/api/2.0/mlflow/registered-models/search", json={"max_results": 5}, timeout=30)
+    readers = {replica: int(psql(replica, "select count(*) from pg_stat_activity where usename = 'mlflow'", "postgres"))
+               for replica in streaming_replicas()}
+    assert sum(readers.values()) > 0, readers
+
+
+def test_only_the_leader_takes_the_scheduled_backup():
+    current = leader()
+    for name in MEMBERS:
+        member = other_host(name)
+        before = member.check_output("ls /var/backups/mlops-postgresql | wc -l")
+        member.check_output("systemctl start mlops-postgresql-backup.service")
+        after = member.check_output("ls /var/backups/mlops-postgresql | wc -l")
+        assert member.service("mlops-postgresql-backup.timer").is_enabled
+        assert (int(after) > int(before)) == (name == current), (name, current, before, after)
+
+
+# 4. One replica stopped: reads still succeed.
+def test_one_replica_stopped_reads_still_succeed(session, model_name):
+    replica = [row["Member"] for row in patroni_list() if row["Role"] == "Replica"][0]
+    docker("stop", "-t", "0", replica)
+    try:
+        failures = []
+        for _read in range(60):
+            response = session.get(f"{URL}/api/2.0/mlflow/registered-models/get", params={"name": model_name},
+                                   timeout=30)
+            if response.status_code != 200:
+                failures.append(response.status_code)
+            time.sleep(0.1)
+        assert failures == []
+    finally:
+        docker("start", replica)
+    wait_for(lambda: replica in streaming_replicas(), 120, f"{replica} streaming again")
+
+
+# 3. A planned switchover while a client loop runs.  Reads fail only while
+# no member leads: with basic auth, every request looks its user up in the
+# auth database, on the leader.
+def test_planned_switchover_loses_no_write_and_fails_reads_only_while_no_member_leads(session, model_name):
+    old = leader()
+    candidate = [row["Member"] for row in patroni_list() if row["Role"] == "Sync Standby"][0]
+    with RegistryLoop(session, model_name) as loop:
+        time.sleep(5)
+        loop.mark()
+        other_host(old).check_output(
+            f"patronictl -c /etc/patroni/15-main.yml switchover --leader {old} --candidate {candidate} --force")
+        wait_for(lambda: leader() == candidate, 60, "the switchover")
+        wait_for(lambda: loop.first_write_after_mark, 60, "a write after the switchover")
+        time.sleep(5)
+    FIGURES["switchover"] = {"requests": loop.done, "failed_writes": len(loop.write_failures),
+                             "failed_reads": len(loop.read_failures),
+                             "first_write_after_s": round(loop.first_write_after_mark - loop.marked, 1)}
+    assert len(loop.read_failures) <= 3 and all(at < 30 for at, _message in loop.read_failures), loop.read_failures
+    assert loop.missing() == []
+    wait_for(lambda: len(streaming_replicas()) == 2 and synchronous_replica(), 120,
+             "two streaming replicas, one synchronous, after the switchover")
+
+
+# 2. The leader's host killed under load: a new leader, writes again, nothing lost.
+def test_leader_killed_a_replica_takes_over_and_no_acknowledged_write_is_lost(session, model_name):
+    old = leader()
+    wait_for(synchronous_replica, 60, "a synchronous replica to promote")
+    try:
+        with RegistryLoop(session, model_name) as loop:
+            time.sleep(5)
+            before = len(loop.acknowledged)
+            loop.mark()
+            docker("kill", old)
+            new = wait_for(lambda: (leader() or old) != old and leader(), PATRONI_TTL + 30, "a new leader")
+            elected = time.monotonic() - loop.marked
+            wait_for(lambda: loop.first_write_after_mark, 60, "a write after the failover")
+            time.sleep(5)
+    finally:
+        # The old leader, started again, rejoins as a replica (pg_rewind).
+        docker("start", old)
+    FIGURES["failover"] = {"new_leader": new, "elected_after_s": round(elected, 1),
+                           "first_write_after_s": round(loop.first_write_after_mark - loop.marked, 1),
+                           "failed_writes": len(loop.write_failures), "failed_reads": len(loop.read_failures),
+                           "acknowledged": len(loop.acknowledged), "acknowledged_before_kill": before}
+    assert loop.first_write_after_mark - loop.marked < 60
+    assert loop.missing() == [], "acknowledged writes lost"
+    wait_for(lambda: old in streaming_replicas(), 180, f"{old} streaming as a replica")
+
+
+# 5. The proxy holding the virtual IP stopped: the address moves.
+def test_proxy_holding_the_virtual_ip_stopped_the_address_moves(session, model_name):
+    holder = wait_for(vip_holder, 30, "one proxy holding the virtual IP")
+    failures, times = [], []
+    docker("stop", "-t", "0", holder)
+    try:
+        start = time.monotonic()
+        for index in range(200):
+            try:
+                response = session.get(f"{URL}/api/2.0/mlflow/registered-models/get", params={"name": model_name},
+                                       timeout=5)
+                if response.status_code != 200:
+                    failures.append((index, response.status_code))
+            except requests.RequestException as error:
+                failures.append((index, type(error).__name__))
+            times.append(time.monotonic() - start)
+            time.sleep(0.05)
+        assert vip_holder() not in (None, holder)
+    finally:
+        docker("start", holder)
+    last = failures[-1][0] if failures else -1
+    FIGURES["virtual_ip"] = {"requests": 200, "failures": len(failures),
+                             "window_s": round(times[last], 1) if failures else 0}
+    # Failures only while the address moves, none after.
+    assert len(failures) <= 20 and last < 100, failures
+
+
+# 6. A bad etcd layout is refused before any change.
+def test_two_etcd_members_are_refused_before_any_change(tmp_path):
+    with open(os.environ["MOLECULE_INVENTORY_FILE"], encoding="utf-8") as source:
+        layout = yaml.safe_load(source)
+    layout["etcd"]["hosts"].pop(MEMBERS[2])
+    inventory = os.path.join(os.path.dirname(os.environ["MOLECULE_INVENTORY_FILE"]), "two-etcd.yml")
+    with open(inventory, "w", encoding="utf-8") as target:
+        yaml.safe_dump(layout, target)
+    before = other_host(MEMBERS[0]).check_output("sha256sum /etc/default/etcd /etc/patroni/15-main.yml")
+    try:
+        proc = run_with_overrides("mlops.mlflow.postgresql", inventory_file=inventory)
+    finally:
+        os.unlink(inventory)
+    assert proc.returncode != 0
+    assert "The etcd group has 2 member(s)" in said(proc), said(proc)[-2000:]
+    assert not re.search(r"changed=[1-9]", proc.stdout)
+    assert other_host(MEMBERS[0]).check_output("sha256sum /etc/default/etcd /etc/patroni/15-main.yml") == before
