@@ -61,9 +61,10 @@ def postgresql_version(host):
     return line.split()[0]
 
 
-def converge(*options):
-    """Run the scenario's converge playbook again from the controller."""
-    playbook = os.path.join(os.environ["MOLECULE_SCENARIO_DIRECTORY"], "converge.yml")
+def converge(*options, playbook=None):
+    """Run the scenario's converge playbook again from the controller, or
+    `playbook` (a path, or a collection playbook such as mlops.mlflow.backup)."""
+    playbook = playbook or os.path.join(os.environ["MOLECULE_SCENARIO_DIRECTORY"], "converge.yml")
     return subprocess.run(
         ["ansible-playbook", "-i", inventory(), *options, playbook],
         capture_output=True, text=True, check=False,
