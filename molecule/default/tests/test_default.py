@@ -3,7 +3,7 @@ import time
 
 import pytest
 import requests
-from conftest import log_register_and_load, mlflow_default_version, mlflow_url, postgresql_version
+from conftest import converge, log_register_and_load, mlflow_default_version, mlflow_url, postgresql_version
 
 MLFLOW_VERSION = mlflow_default_version()
 PASSWORD = "molecule-db-secret-1"
@@ -113,6 +113,18 @@ def test_comes_back_after_sigkill_within_30_s(host):
 def test_serves_again_within_30_s_after_a_postgresql_restart(host):
     host.check_output(f"systemctl restart postgresql@{postgresql_version(host)}-main")
     wait_until_serving(host, "/api/2.0/mlflow/experiments/search?max_results=1", seconds=30)
+
+
+def test_backup_playbook_takes_a_database_backup_then_an_artifact_snapshot(host):
+    backups = "runuser -u postgres -- pgbackrest --stanza=mlflow --output=json info | grep -o '\"label\"' | wc -l"
+    snapshots = "set -a && . /etc/mlflow/restic.env && restic snapshots --json | grep -o '\"short_id\"' | wc -l"
+    before = int(host.check_output(backups)), int(host.check_output(snapshots))
+    result = converge(playbook="mlops.mlflow.backup")
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert (int(host.check_output(backups)), int(host.check_output(snapshots))) == (before[0] + 1, before[1] + 1)
+    assert host.run("runuser -u postgres -- pgbackrest --stanza=mlflow check").rc == 0
+    for timer in ("mlops-pgbackrest-full", "mlops-pgbackrest-diff", "mlops-artifacts-backup", "mlops-mlflow-gc"):
+        assert host.service(f"{timer}.timer").is_enabled, timer
 
 
 def test_converging_again_in_check_mode_changes_nothing(host, check_mode_recap):

@@ -1,9 +1,11 @@
 """Backups you have restored: the platform goes back to a point in time,
-object by object and artifact by artifact, with playbooks/restore.yml."""
+object by object and artifact by artifact, with playbooks/restore.yml; and
+`mlflow gc` from its timer's service."""
 import json
 import re
 import time
 
+import pytest
 import requests
 from conftest import converge, mlflow_url, said
 from platform_state import ADMIN, client, platform_state, record_figure  # noqa: F401 (client is a fixture)
@@ -136,13 +138,42 @@ def test_restore_to_a_time_brings_back_runs_registry_and_artifacts_exactly(host,
     assert host.check_output("find /var/lib/mlflow/artifacts -name late.txt | wc -l") == "0"
 
 
-def test_restore_to_a_moment_between_two_changes_keeps_the_first_only(host, client):
+def artifact_files(host, run_id):
+    return int(host.check_output(f"find /var/lib/mlflow/artifacts -path '*/{run_id}/*' -type f | wc -l"))
+
+
+def test_gc_then_restore_to_a_moment_between_two_changes(host, client):
+    """Two changes a minute apart, each deleting a run: `mlflow gc` (window:
+    one minute) removes the run deleted before the minute with its artifacts
+    and keeps the other; then a restore to a moment between the changes
+    keeps the first change and not the second."""
+    import mlflow
+    from mlflow.exceptions import MlflowException
+
+    experiment = client.create_experiment("gc-and-pitr")
+    runs = []
+    for index in range(2):
+        with mlflow.start_run(experiment_id=experiment) as run:
+            mlflow.log_metric("x", index)
+            mlflow.log_text("to be collected\n", "out/file.txt")
+            runs.append(run.info.run_id)
+    old, recent = runs
+    assert artifact_files(host, old) == 1 and artifact_files(host, recent) == 1
+
     client.create_registered_model("pitr-first")
+    client.delete_run(old)
     time.sleep(1.5)
     between = host_time(host)
-    # Two changes a minute apart: the restore point falls between them.
     time.sleep(60)
     client.create_registered_model("pitr-second")
+    client.delete_run(recent)
+
+    assert host.run("systemctl start mlops-mlflow-gc.service").rc == 0
+    with pytest.raises(MlflowException, match="RESOURCE_DOES_NOT_EXIST|not found"):
+        client.get_run(old)
+    assert artifact_files(host, old) == 0
+    assert client.get_run(recent).info.lifecycle_stage == "deleted"
+    assert artifact_files(host, recent) == 1
 
     result, seconds = restore(between, confirm=True)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
@@ -150,6 +181,7 @@ def test_restore_to_a_moment_between_two_changes_keeps_the_first_only(host, clie
     names = {model.name for model in client.search_registered_models()}
     assert "pitr-first" in names
     assert "pitr-second" not in names
+    assert client.get_run(recent).info.lifecycle_stage == "active"
     # No artifact snapshot was taken after that point: the store stayed as it was.
     assert host.check_output("ls -d /var/lib/mlflow/artifacts.before-restore-* | wc -l") == "1"
 
