@@ -117,7 +117,7 @@ def test_serves_again_within_30_s_after_a_postgresql_restart(host):
 
 def test_backup_playbook_takes_a_database_backup_then_an_artifact_snapshot(host):
     backups = "runuser -u postgres -- pgbackrest --stanza=mlflow --output=json info | grep -o '\"label\"' | wc -l"
-    snapshots = "set -a && . /etc/mlflow/restic.env && restic snapshots --json | grep -o '\"short_id\"' | wc -l"
+    snapshots = "/usr/local/sbin/mlops-restic snapshots --json | grep -o '\"short_id\"' | wc -l"
     before = int(host.check_output(backups)), int(host.check_output(snapshots))
     result = converge(playbook="mlops.mlflow.backup")
     assert result.returncode == 0, result.stdout[-3000:]

@@ -8,7 +8,8 @@ import time
 import pytest
 import requests
 from conftest import converge, mlflow_url, said
-from platform_state import ADMIN, client, platform_state, record_figure  # noqa: F401 (client is a fixture)
+# `client` is a pytest fixture: imported for the tests below that take it.
+from platform_state import client, platform_state, record_figure  # noqa: F401 pylint: disable=unused-import
 
 HOST = "debian12-operations"
 
@@ -86,7 +87,7 @@ def test_scheduled_backups_are_set_up(host):
 
 def test_restore_without_confirmation_is_refused_and_stops_nothing(host):
     before = mlflow_started_at(host)
-    result, _ = restore()
+    result = restore()[0]
     assert result.returncode != 0
     message = said(result)
     assert "Nothing was stopped or changed" in message
@@ -101,7 +102,7 @@ def test_restore_to_a_point_the_repository_cannot_reach_stops_nothing(host):
     for target, expected in (("yesterday", "is neither `latest`, a backup label"),
                              ("2001-01-01 00:00:00+00", "is earlier than the end of the oldest backup"),
                              ("20010101-000000F", "no backup is labelled 20010101-000000F")):
-        result, _ = restore(target, confirm=True)
+        result = restore(target, confirm=True)[0]
         assert result.returncode != 0
         assert expected in said(result), said(result)[-1500:]
     assert host.service("mlflow").is_running and mlflow_started_at(host) == before

@@ -9,7 +9,8 @@ import time
 
 import requests
 from conftest import converge, mlflow_default_version, mlflow_url, said
-from platform_state import ADMIN, client, platform_state, record_figure  # noqa: F401 (client is a fixture)
+# `client` is a pytest fixture: imported for the tests below that take it.
+from platform_state import ADMIN, client, platform_state, record_figure  # noqa: F401 pylint: disable=unused-import
 
 OLD = "3.16.1"
 NEW = mlflow_default_version()
