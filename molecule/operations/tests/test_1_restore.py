@@ -101,6 +101,7 @@ def test_restore_to_a_point_the_repository_cannot_reach_stops_nothing(host):
     before = mlflow_started_at(host)
     for target, expected in (("yesterday", "is neither `latest`, a backup label"),
                              ("2001-01-01 00:00:00+00", "is earlier than the end of the oldest backup"),
+                             ("2999-01-01 00:00:00", "is in the future"),
                              ("20010101-000000F", "no backup is labelled 20010101-000000F")):
         result = restore(target, confirm=True)[0]
         assert result.returncode != 0
