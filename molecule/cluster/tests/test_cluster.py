@@ -153,6 +153,15 @@ def test_tls_is_verified_with_the_proxys_certificate(session):
         requests.get(f"{URL}/health", timeout=10)  # the system's CAs do not know it
 
 
+def test_auth_refuses_anonymous_and_wrong_passwords_but_not_health(proxy_ca, session):
+    search = f"{URL}/api/2.0/mlflow/experiments/search?max_results=1"
+    anonymous = verified_session(proxy_ca, None)
+    assert anonymous.get(search, timeout=10).status_code == 401
+    assert verified_session(proxy_ca, (ADMIN[0], "not-the-password")).get(search, timeout=10).status_code == 401
+    assert session.get(search, timeout=10).status_code == 200
+    assert anonymous.get(f"{URL}/health", timeout=10).status_code == 200
+
+
 def test_nodes_listen_on_their_own_address_only():
     for node, address in NODES.items():
         listening = other_host(node).check_output("ss -Htln 'sport = :5000'")

@@ -1,4 +1,4 @@
-"""S3 artifact stores on moto_server: direct, proxied (with basic auth), the preflight."""
+"""A direct S3 artifact store on moto_server, the preflight, an offline install."""
 import json
 import os
 import subprocess
@@ -7,14 +7,12 @@ import sys
 import boto3
 import pytest
 import requests
-from conftest import converge, log_register_and_load, mlflow_default_version, mlflow_url, other_host
+from conftest import converge, log_register_and_load, mlflow_default_version, mlflow_url
 
-testinfra_hosts = ["s3-direct", "s3-proxied"]
+testinfra_hosts = ["s3-direct"]
 
 ENDPOINT = "http://172.30.78.10:9000"
 BUCKET = "mlflow-artifacts"
-ADMIN = ("admin", "molecule-admin-secret-3")
-FLASK_SECRET = "molecule-flask-secret-key-0123456789abcdef"
 
 
 def s3_key():
@@ -34,14 +32,14 @@ def bucket_keys(prefix):
 @pytest.fixture
 def clean_client_env(monkeypatch):
     for variable in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "MLFLOW_S3_ENDPOINT_URL",
-                     "MLFLOW_TRACKING_USERNAME", "MLFLOW_TRACKING_PASSWORD", "MLFLOW_ENABLE_PROXY_MULTIPART_DOWNLOAD"):
+                     "MLFLOW_TRACKING_USERNAME", "MLFLOW_TRACKING_PASSWORD"):
         monkeypatch.delenv(variable, raising=False)
     return monkeypatch
 
 
 def test_serves_the_pinned_version(host):
     assert host.service("mlflow").is_running
-    assert requests.get(mlflow_url(host) + "/version", auth=ADMIN, timeout=10).text.strip() == mlflow_default_version()
+    assert requests.get(mlflow_url(host) + "/version", timeout=10).text.strip() == mlflow_default_version()
 
 
 def test_preflight_leaves_no_probe_object(host):
@@ -49,7 +47,7 @@ def test_preflight_leaves_no_probe_object(host):
 
 
 def test_no_secret_in_argv_unit_or_systemctl_show(host):
-    secrets = [s3_key()["secret_access_key"], ADMIN[1], FLASK_SECRET]
+    secrets = [s3_key()["secret_access_key"]]
     shown = host.check_output("ps -eo args") + host.check_output("systemctl show mlflow") \
         + host.file("/etc/systemd/system/mlflow.service").content_string
     assert not [secret for secret in secrets if secret in shown]
@@ -57,8 +55,7 @@ def test_no_secret_in_argv_unit_or_systemctl_show(host):
     assert (env.user, env.mode) == ("root", 0o600)
 
 
-def test_direct_clients_write_the_bucket_and_load_back(clean_client_env):
-    host = other_host("s3-direct")
+def test_direct_clients_write_the_bucket_and_load_back(host, clean_client_env):
     key = s3_key()
     clean_client_env.setenv("AWS_ACCESS_KEY_ID", key["access_key_id"])
     clean_client_env.setenv("AWS_SECRET_ACCESS_KEY", key["secret_access_key"])
@@ -68,10 +65,10 @@ def test_direct_clients_write_the_bucket_and_load_back(clean_client_env):
     assert [key for key in bucket_keys("direct/") if info.model_id in key and key.endswith("MLmodel")]
 
 
-def test_direct_clients_without_s3_credentials_cannot_log():
+def test_direct_clients_without_s3_credentials_cannot_log(host):
     # A fresh process: MLflow caches its boto3 client, credentials included.
     script = ("import mlflow\n"
-              f"mlflow.set_tracking_uri({mlflow_url(other_host('s3-direct'))!r})\n"
+              f"mlflow.set_tracking_uri({mlflow_url(host)!r})\n"
               "mlflow.set_experiment('molecule-s3-direct')\n"
               "with mlflow.start_run():\n"
               "    mlflow.log_text('hello', 'hello.txt')\n")
@@ -84,8 +81,7 @@ def test_direct_clients_without_s3_credentials_cannot_log():
     assert "NoCredentialsError: Unable to locate credentials" in result.stderr, result.stderr[-2000:]
 
 
-def test_wheelhouse_install_never_needed_the_index():
-    host = other_host("s3-direct")
+def test_wheelhouse_install_never_needed_the_index(host):
     # The only index pip knows on this host does not answer ...
     assert "192.0.2.1" in host.file("/etc/pip.conf").content_string
     assert host.run("pip3 download --no-cache-dir --dest /tmp/probe six 2>&1 || /opt/mlflow/current/bin/pip "
@@ -94,38 +90,9 @@ def test_wheelhouse_install_never_needed_the_index():
     assert host.check_output("/opt/mlflow/current/bin/mlflow --version").endswith(mlflow_default_version())
 
 
-def test_proxied_with_auth_stores_in_the_bucket_and_loads_back(clean_client_env):
-    host = other_host("s3-proxied")
-    clean_client_env.setenv("MLFLOW_TRACKING_USERNAME", ADMIN[0])
-    clean_client_env.setenv("MLFLOW_TRACKING_PASSWORD", ADMIN[1])
-    # MLflow 3.17 clients fetch proxied S3 artifacts through presigned URLs by
-    # default; moto_server with IAM checks on answers those with HTTP 500, so
-    # this client streams them through MLflow instead (docs/mlflow_server.md).
-    clean_client_env.setenv("MLFLOW_ENABLE_PROXY_MULTIPART_DOWNLOAD", "false")
-    _name, info = log_register_and_load(mlflow_url(host), "molecule-s3-proxied")
-    assert info.artifact_path.startswith("mlflow-artifacts:/"), info.artifact_path
-    assert [key for key in bucket_keys("proxied/") if info.model_id in key and key.endswith("MLmodel")]
-
-
-def test_auth_refuses_anonymous_and_wrong_passwords_but_not_health():
-    url = mlflow_url(other_host("s3-proxied"))
-    search = url + "/api/2.0/mlflow/experiments/search?max_results=1"
-    assert requests.get(search, timeout=10).status_code == 401
-    assert requests.get(search, auth=(ADMIN[0], "not-the-password"), timeout=10).status_code == 401
-    assert requests.get(search, auth=ADMIN, timeout=10).status_code == 200
-    assert requests.get(url + "/health", timeout=10).status_code == 200
-
-
-def test_auth_users_live_in_postgresql():
-    host = other_host("s3-proxied")
-    users = host.check_output("runuser -u postgres -- psql -XAt -d mlflow_auth -c 'select username from users'")
-    assert users.split() == ["admin"]
-
-
-def test_wrong_s3_secret_fails_the_preflight_and_changes_nothing():
-    host = other_host("s3-proxied")
+def test_wrong_s3_secret_fails_the_preflight_and_changes_nothing(host):
     before = (host.file("/etc/mlflow/mlflow.env").sha256sum, host.check_output("systemctl show -P MainPID mlflow"))
-    result = converge("--limit", "s3-proxied", "-e", "mlflow_s3_secret_access_key=wrong-secret-value")
+    result = converge("--limit", "s3-direct", "-e", "mlflow_s3_secret_access_key=wrong-secret-value")
     assert result.returncode != 0
     # Where the failed task's message lands (stdout or stderr) depends on Ansible's callback settings.
     assert "S3 refused the secret key for this access key id; check mlflow_s3_secret_access_key." \
