@@ -95,8 +95,7 @@ def test_the_switch_picks_the_way(mlflow_server, mode, tmp_path):
     task = {"name": "t", "mlops.mlflow.mlflow_registered_model_info": {"name": "none-such"},
             "vars": {"mlops_mlflow_in_process": MODES[mode]}}
     rc, _results, proc = run_playbook([task], mlflow_server, extra_env={
-        # Pipelining (make integration turns it on) would hand the module over stdin, leaving no file.
-        "ANSIBLE_KEEP_REMOTE_FILES": "1", "ANSIBLE_REMOTE_TEMP": str(tmp_path), "ANSIBLE_PIPELINING": "False"})
+        "ANSIBLE_KEEP_REMOTE_FILES": "1", "ANSIBLE_REMOTE_TEMP": str(tmp_path)})
     assert rc == 0, proc.stdout[-3000:]
     payloads = [f for _dir, _subdirs, files in os.walk(tmp_path) for f in files if f.startswith("AnsiballZ_")]
     assert payloads == ([] if MODES[mode] else ["AnsiballZ_mlflow_registered_model_info.py"])
