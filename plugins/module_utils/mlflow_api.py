@@ -78,6 +78,11 @@ class MlflowConnection:
         if parts.scheme not in ("http", "https") or not host:
             raise MlflowApiError("tracking_uri (or MLFLOW_TRACKING_URI) must be an http:// or https:// URL "
                                  "of the MLflow server, not %r" % self.display_uri)
+        if uri_password(tracking_uri) is not None:
+            # tracking_uri is not a secret option: Ansible would print it with the task's arguments.
+            raise MlflowApiError("tracking_uri (or MLFLOW_TRACKING_URI) %s carries a password (user:password@); "
+                                 "give the address alone and the credentials in username and password (or "
+                                 "MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD)" % self.display_uri)
         if token and (username or password):
             raise MlflowApiError("give either token or username/password for MLflow, not both")
         if bool(username) != bool(password):
@@ -199,10 +204,20 @@ class MlflowClient(MlflowConnection):
     """An MlflowConnection from a module's common options; bad settings fail the module."""
 
     def __init__(self, module):
+        # Masked in everything the module returns, the failure below included.
+        secret = uri_password(module.params["tracking_uri"])
+        if secret:
+            module.no_log_values.add(secret)
         try:
             super().__init__(**{name: module.params[name] for name in COMMON_OPTIONS})
         except MlflowApiError as exc:
             fail_from(module, exc)
+
+
+def uri_password(uri):
+    """The password in a URI's user:password@, or None."""
+    userinfo, at, _host = urlsplit(uri or "").netloc.rpartition("@")
+    return userinfo.partition(":")[2] if at and ":" in userinfo else None
 
 
 def _request(url, method, **kwargs):
@@ -259,6 +274,30 @@ def model_version_facts(mv):
         description=mv.get("description") or "", tags=tags_to_dict(mv.get("tags")),
         aliases=sorted(mv.get("aliases") or []), current_stage=mv.get("current_stage") or "None",
         creation_timestamp=mv.get("creation_timestamp"), last_updated_timestamp=mv.get("last_updated_timestamp"))
+
+
+def with_aliases(client, versions):
+    """Model versions from model-versions/search with their aliases, which MLflow's SQL store leaves out
+    of search results (aliases: []). One request per registered model: model-versions/get for a single
+    version, registered-models/get (which fills the model's aliases) for several."""
+    by_name = {}
+    for mv in versions:
+        by_name.setdefault(mv["name"], []).append(mv)
+    aliases = {}
+    for name, group in by_name.items():
+        if len(group) == 1:
+            found = client.exists("model-versions/get", {"name": name, "version": str(group[0]["version"])})
+            aliases[(name, str(group[0]["version"]))] = (found or {}).get("model_version", {}).get("aliases") or []
+            continue
+        found = client.exists("registered-models/get", {"name": name}) or {}
+        for alias in found.get("registered_model", {}).get("aliases", []):
+            aliases.setdefault((name, str(alias["version"])), []).append(alias["alias"])
+    return [dict(mv, aliases=aliases.get((mv["name"], str(mv["version"])), [])) for mv in versions]
+
+
+def alias_list(aliases):
+    """{alias: version} as words for a message: `champion -> version 3, shadow -> version 4`."""
+    return ", ".join("%s -> version %s" % pair for pair in sorted(aliases.items()))
 
 
 def filter_clause(key, value):

@@ -89,9 +89,15 @@ options:
     description:
       - V(present) registers the version if no version with its identity exists, V(absent) deletes it.
       - With O(state=absent) and O(source), every version with that identity is deleted.
+      - A version an alias points at is not deleted unless O(force=true).
     type: str
     choices: [present, absent]
     default: present
+  force:
+    description:
+      - With O(state=absent), delete versions even when aliases point at them (the aliases go with them).
+    type: bool
+    default: false
   wait:
     description:
       - Wait until the version's status is C(READY).
@@ -228,6 +234,7 @@ from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import (
     SEARCH_PAGE_SIZE,
     MlflowApiError,
     MlflowClient,
+    alias_list,
     alias_version,
     fail_from,
     filter_clause,
@@ -238,6 +245,7 @@ from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import (
     tags_after,
     tags_to_list,
     validate_tags,
+    with_aliases,
 )
 
 FAILED = "FAILED_REGISTRATION"
@@ -368,7 +376,7 @@ def ensure_present(client, params, check_mode):
     key = identity(client, params)
     mv = survivor(find(client, key))
     if mv is not None:
-        return converge(client, params, check_mode, mv, created=False)
+        return converge(client, params, check_mode, with_aliases(client, [mv])[0], created=False)
     require_model(client, name)
     body = dict(name=name, source=key[1], run_id=key[2], model_id=key[3], description=params["description"],
                 tags=tags_to_list(params["tags"]))
@@ -382,7 +390,7 @@ def ensure_present(client, params, check_mode):
         return converge(client, params, check_mode, ours, created=True)
     # A parallel run registered the same source first: drop the duplicate we just made, adopt theirs.
     client.delete("model-versions/delete", {"name": name, "version": ours["version"]})
-    return converge(client, params, check_mode, keep, created=False)
+    return converge(client, params, check_mode, with_aliases(client, [keep])[0], created=False)
 
 
 def converge(client, params, check_mode, mv, created):
@@ -423,7 +431,14 @@ def ensure_absent(client, params, check_mode):
     if params["version"] is not None:
         doomed = [mv for mv in [get_version(client, params["name"], params["version"])] if mv]
     else:
-        doomed = find(client, identity(client, params))
+        doomed = with_aliases(client, find(client, identity(client, params)))
+    aliased = {alias: mv["version"] for mv in doomed for alias in mv.get("aliases") or []}
+    if aliased and not params["force"]:
+        raise MlflowApiError("registered model %r: not deleting version%s %s, aliases point at %s (%s); move or "
+                             "remove the aliases with mlops.mlflow.mlflow_model_alias first, or set force: true"
+                             % (params["name"], "s" if len(set(aliased.values())) > 1 else "",
+                                ", ".join(sorted(set(aliased.values()), key=int)),
+                                "them" if len(set(aliased.values())) > 1 else "it", alias_list(aliased)))
     if not check_mode:
         for mv in doomed:
             client.delete("model-versions/delete", {"name": mv["name"], "version": mv["version"]})
@@ -448,6 +463,7 @@ def main(module_class=AnsibleModule):
             state=dict(type="str", choices=["present", "absent"], default="present"),
             wait=dict(type="bool", default=True),
             wait_timeout=dict(type="int", default=300),
+            force=dict(type="bool", default=False),
         ),
         required_if=[("state", "present", ("source", "version"), True),
                      ("state", "absent", ("source", "version"), True)],

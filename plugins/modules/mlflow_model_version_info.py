@@ -140,6 +140,7 @@ from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import (
     mlflow_argument_spec,
     model_version_facts,
     search_results,
+    with_aliases,
 )
 
 
@@ -167,7 +168,7 @@ def find_versions(client, params):
     name, version, alias = params["name"], params["version"], params["alias"]
     if version is None and alias is None:
         found = search_versions(client, search_filter(name, params["filter"]))
-        return [mv for mv in found if not name or mv["name"] == name]
+        return with_aliases(client, [mv for mv in found if not name or mv["name"] == name])
     if alias is not None:
         version = alias_version(client, name, alias)
         if version is None:

@@ -33,9 +33,16 @@ options:
     description:
       - V(present) creates the model or brings its description and tags in line.
       - V(absent) deletes the model B(with all its versions); a missing model is not an error.
+      - A model that carries aliases is not deleted unless O(force=true), because its aliases are what
+        serving code loads (C(models:/NAME@champion)).
     type: str
     choices: [present, absent]
     default: present
+  force:
+    description:
+      - With O(state=absent), delete the model even when aliases point at its versions.
+    type: bool
+    default: false
   description:
     description:
       - Description of the model. V("") clears it; if not set, the current description is kept.
@@ -89,7 +96,7 @@ EXAMPLES = r'''
         name: churn-classifier
         rename_from: churn-model
 
-    - name: Delete a model and all its versions
+    - name: Delete a model and all its versions (refused while aliases point at them, unless force)
       mlops.mlflow.mlflow_registered_model:
         name: scratch-model
         state: absent
@@ -146,6 +153,7 @@ from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import (
     MlflowApiError,
     MlflowClient,
+    alias_list,
     fail_from,
     mlflow_argument_spec,
     registered_model_facts,
@@ -227,6 +235,11 @@ def ensure_present(client, params, check_mode):
 def ensure_absent(client, params, check_mode):
     """(changed, before, after) for state=absent."""
     current = get_model(client, params["name"])
+    if current and current["aliases"] and not params["force"]:
+        raise MlflowApiError(
+            "registered model %r was not deleted: aliases point at its versions (%s), and deleting the model "
+            "deletes every version; move or remove the aliases with mlops.mlflow.mlflow_model_alias first, or "
+            "set force: true" % (params["name"], alias_list(current["aliases"])))
     if current and not check_mode:
         client.delete("registered-models/delete", {"name": params["name"]})
     return current is not None, current, None
@@ -242,6 +255,7 @@ def main(module_class=AnsibleModule):
             tags=dict(type="dict"),
             purge_tags=dict(type="bool", default=False),
             rename_from=dict(type="str"),
+            force=dict(type="bool", default=False),
         ),
         supports_check_mode=True,
     )

@@ -45,7 +45,9 @@ def sequence(name, password):
         ("reserved alias", "mlflow_model_alias", {"name": name, "alias": "latest", "version": "1"}, {}),
         ("missing version", "mlflow_model_alias", {"name": name, "alias": "x", "version": "99"}, {}),
         ("stage", "mlflow_model_version", {"name": name, "version": 1, "stage": "Staging"}, {}),
-        ("version absent", "mlflow_model_version", {"name": name, "version": 1, "state": "absent"}, {}),
+        ("aliased version absent", "mlflow_model_version", {"name": name, "version": 1, "state": "absent"}, {}),
+        ("version absent", "mlflow_model_version", {"name": name, "version": 1, "state": "absent", "force": True},
+         {}),
         ("model absent", "mlflow_registered_model", {"name": name, "state": "absent"}, {}),
     ]
     return [dict({"name": label, "mlops.mlflow." + module: options, "ignore_errors": True}, **keywords)
@@ -79,7 +81,8 @@ def test_both_ways_give_the_same_results(mlflow_server):
     assert [ok[t]["changed"] for t in ("version check", "version", "version again")] == [True, True, False]
     assert ok["alias"]["version"] == "1" and ok["alias again"]["changed"] is False
     assert all(ok[t]["failed"] for t in ("wrong password", "unknown option", "tag not a string",
-                                         "reserved alias", "missing version"))
+                                         "reserved alias", "missing version", "aliased version absent"))
+    assert ok["version absent"]["deleted_versions"] == ["1"]
     assert "Unsupported parameters" in ok["unknown option"]["msg"]
     for mode, (_results, proc, _name) in found.items():
         assert password not in proc.stdout + proc.stderr, mode

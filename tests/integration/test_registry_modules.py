@@ -5,9 +5,13 @@ test: check mode reports the change and changes nothing, the real run
 changes, the second run reports no change.
 """
 import concurrent.futures
+import os
+import subprocess
+import tempfile
 import uuid
 
 import pytest
+import yaml
 from conftest import run_playbook
 from mlflow.exceptions import MlflowException
 
@@ -205,6 +209,53 @@ def test_alias_set_move_latest_with_tag_and_delete(mlflow_server, model):
         "name": name, "alias": "champion", "state": "absent"}}, alias_on("3"), no_alias)
 
 
+def test_deletes_of_what_an_alias_points_at_are_refused_unless_forced(mlflow_server, model):
+    client, name = model
+    source = f"s3://models-bucket/{uuid.uuid4().hex}/model"
+    version = client.create_model_version(name, source).version
+    client.set_registered_model_alias(name, "champion", version)
+    for module, options in (("mlflow_model_version", {"name": name, "source": source, "state": "absent"}),
+                            ("mlflow_model_version", {"name": name, "version": int(version), "state": "absent"}),
+                            ("mlflow_registered_model", {"name": name, "state": "absent"})):
+        for check in (True, False):
+            rc, results, _proc = run_playbook([{"name": "t", f"mlops.mlflow.{module}": options}], mlflow_server,
+                                              check=check)
+            assert rc != 0
+            assert f"champion -> version {version}" in results["t"]["msg"], results["t"]["msg"]
+            assert "force: true" in results["t"]["msg"]
+    assert client.get_model_version_by_alias(name, "champion").version == version
+
+    def version_there():
+        assert client.get_model_version(name, version).version == version
+
+    def version_gone():
+        assert client.search_model_versions(f"name = '{name}'") == []
+
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_model_version": {
+        "name": name, "source": source, "state": "absent", "force": True}}, version_there, version_gone)
+    client.set_registered_model_alias(name, "champion", client.create_model_version(name, source).version)
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_registered_model": {
+        "name": name, "state": "absent", "force": True}}, lambda: client.get_model_version_by_alias(name, "champion"),
+        lambda: pytest.raises(MlflowException, client.get_registered_model, name))
+
+
+def test_a_password_in_tracking_uri_is_refused_and_never_printed(mlflow_server):
+    """Even at -vvv, where Ansible prints each task's arguments and result."""
+    secret_uri = mlflow_server.url.replace("://", f"://{mlflow_server.username}:{mlflow_server.password}@", 1)
+    play = [{"name": "uri", "hosts": "localhost", "gather_facts": False, "tasks": [
+        {"name": "t", "mlops.mlflow.mlflow_registered_model_info": {"tracking_uri": secret_uri, "name": "x"}}]}]
+    with tempfile.NamedTemporaryFile("w", suffix=".yml") as playbook:
+        yaml.safe_dump(play, playbook)
+        playbook.flush()
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MLFLOW_TRACKING_")}
+        proc = subprocess.run(["ansible-playbook", "-vvv", "-i", "localhost,", "-c", "local", playbook.name],
+                              capture_output=True, text=True, env=dict(env, ANSIBLE_NOCOLOR="1"), check=False)
+    assert proc.returncode != 0
+    assert "carries a password" in proc.stdout + proc.stderr
+    assert "in username and password" in proc.stdout + proc.stderr
+    assert mlflow_server.password not in proc.stdout + proc.stderr
+
+
 @pytest.mark.parametrize("alias", ["latest", "v12", "V3", "has space", "semi;colon"])
 def test_reserved_or_invalid_alias_is_refused_before_any_request(alias):
     # Port 9 answers nothing: the sentence must be about the alias, not the server.
@@ -233,6 +284,14 @@ def test_info_modules_and_lookup(mlflow_server, model):
              name, mlflow_server.url, mlflow_server.username, mlflow_server.password)}},
     ], mlflow_server, check=True)
     assert rc == 0, proc.stdout[-3000:]
+    # MLflow's SQL store leaves aliases out of model-versions/search: every module fills them in.
+    assert [v["aliases"] for v in results["by_filter"]["model_versions"]] == [["champion"]]
+    assert [v["aliases"] for v in results["by_alias"]["model_versions"]] == [["champion"]]
+    rc, found_by_source, proc = run_playbook([{"name": "v", "mlops.mlflow.mlflow_model_version": {
+        "name": name, "source": f"runs:/{run.info.run_id}/model"}}], mlflow_server)
+    assert rc == 0, proc.stdout[-3000:]
+    assert found_by_source["v"]["changed"] is False
+    assert found_by_source["v"]["model_version"]["aliases"] == ["champion"]
     (found,) = results["model"]["registered_models"]
     assert (found["name"], found["tags"], found["aliases"]) == (name, {"team": "growth"}, {"champion": version})
     assert [m["name"] for m in results["models"]["registered_models"]] == [name]

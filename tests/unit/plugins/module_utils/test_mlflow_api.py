@@ -17,6 +17,7 @@ from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import (
     tags_after,
     tags_to_dict,
     validate_tags,
+    with_aliases,
 )
 
 URI = "http://127.0.0.1:5000"
@@ -55,6 +56,7 @@ class FakeModule:
     def __init__(self, **params):
         self.params = dict(dict(username=None, password=None, token=None, ca_path=None, validate_certs=True,
                                 timeout=30, retries=3), **params)
+        self.no_log_values = set()
 
     def fail_json(self, **kwargs):
         raise AssertionError(kwargs)
@@ -131,6 +133,25 @@ def test_invalid_tracking_uri_message_hides_userinfo():
     with pytest.raises(MlflowApiError) as raised:
         MlflowConnection("ftp://bob:%s@host/x" % PASSWORD)
     assert PASSWORD not in raised.value.message
+
+
+@pytest.mark.parametrize("uri", ["https://bob:%s@mlflow.internal" % PASSWORD, "http://:%s@mlflow.internal:5000/" % PASSWORD])
+def test_tracking_uri_with_a_password_is_refused_naming_the_options(uri):
+    with pytest.raises(MlflowApiError) as raised:
+        MlflowConnection(uri)
+    assert "give the address alone and the credentials in username and password" in raised.value.message
+    assert PASSWORD not in raised.value.message
+
+
+def test_client_masks_a_password_in_tracking_uri_in_everything_the_module_returns():
+    module = FakeModule(tracking_uri="https://bob:%s@mlflow.internal" % PASSWORD)
+    with pytest.raises(AssertionError, match="carries a password"):
+        MlflowClient(module)
+    assert module.no_log_values == {PASSWORD}
+
+
+def test_a_user_name_alone_in_tracking_uri_is_accepted():
+    assert MlflowConnection("http://bob@mlflow.internal:5000").display_uri == "http://mlflow.internal:5000"
 
 
 def test_token_and_password_are_mutually_exclusive():
@@ -265,7 +286,7 @@ def test_a_non_json_answer_says_the_server_may_not_be_mlflow(monkeypatch):
 def test_unreachable_server_message_hides_userinfo(monkeypatch):
     FakeServer(monkeypatch, *[refused()] * 4)
     with pytest.raises(MlflowApiError) as raised:
-        MlflowConnection("http://bob:%s@mlflow.internal:5000/" % PASSWORD).get("experiments/search")
+        MlflowConnection("http://bob@mlflow.internal:5000/").get("experiments/search")
     assert raised.value.message == "cannot reach the MLflow server at http://mlflow.internal:5000: connection refused"
     assert raised.value.status is None
 
@@ -375,3 +396,18 @@ def test_search_pages_sends_no_request_past_the_page_the_caller_stopped_at():
         if page["model_versions"] == [1]:
             break
     assert len(server.requests) == 1
+
+
+def test_with_aliases_asks_once_per_model(monkeypatch):
+    server = FakeServer(
+        monkeypatch,
+        {"model_version": {"name": "a", "version": "1", "aliases": ["champion"]}},
+        {"registered_model": {"name": "b", "aliases": [{"alias": "x", "version": "2"}, {"alias": "y", "version": "2"}]}})
+    searched = [dict(name="a", version="1", aliases=[]), dict(name="b", version="2", aliases=[]),
+                dict(name="b", version="3", aliases=[])]
+    filled = with_aliases(MlflowConnection(URI), searched)
+    assert [(mv["name"], mv["version"], mv["aliases"]) for mv in filled] == [
+        ("a", "1", ["champion"]), ("b", "2", ["x", "y"]), ("b", "3", [])]
+    assert [r["url"].split("/mlflow/")[1].split("?")[0] for r in server.requests] == [
+        "model-versions/get", "registered-models/get"]
+    assert with_aliases(MlflowConnection(URI), []) == []

@@ -2,8 +2,11 @@ import pytest
 from mlflow.utils.search_utils import SearchModelVersionUtils
 
 from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import filter_clause, model_version_facts
+from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import MlflowApiError
 from ansible_collections.mlops.mlflow.plugins.modules.mlflow_model_version import (
     canonical_source,
+    ensure_absent,
+    ensure_present,
     has_key,
     key_filter,
     run_id_of,
@@ -151,3 +154,52 @@ def test_facts_normalize_what_mlflow_leaves_out():
     assert facts["aliases"] == ["a", "b"]
     assert facts["description"] == ""
     assert facts["current_stage"] == "None"
+
+
+class FakeVersions:
+    """model-versions/search (aliases left out, as MLflow's SQL store does) and model-versions/get over a list."""
+
+    def __init__(self, *versions):
+        self.versions = list(versions)
+        self.requests = []
+
+    def get(self, endpoint, params):
+        self.requests.append(endpoint)
+        assert endpoint == "model-versions/search"
+        return {"model_versions": [dict(v, aliases=[]) for v in self.versions]}
+
+    def exists(self, endpoint, params):
+        self.requests.append(endpoint)
+        assert endpoint == "model-versions/get"
+        found = [v for v in self.versions if v["version"] == params["version"]]
+        return {"model_version": found[0]} if found else None
+
+    def delete(self, endpoint, body):
+        self.requests.append(endpoint)
+        self.versions = [v for v in self.versions if v["version"] != body["version"]]
+
+
+def version_params(**overrides):
+    return dict(dict(name="m", source="s3://b/m", run_id=None, model_id=None, version=None, description=None,
+                     tags=None, purge_tags=False, stage=None, archive_existing_versions=False, wait=True,
+                     wait_timeout=300, force=False), **overrides)
+
+
+def test_a_version_found_by_search_reports_its_aliases():
+    registry = FakeVersions(mv(3, aliases=["champion"]))
+    result = ensure_present(registry, version_params(), check_mode=False)
+    assert result["changed"] is False
+    assert result["model_version"]["aliases"] == ["champion"]
+    assert registry.requests == ["model-versions/search", "model-versions/get"]
+
+
+@pytest.mark.parametrize("by", [{"version": 3}, {}])
+def test_absent_refuses_a_version_an_alias_points_at_unless_forced(by):
+    registry = FakeVersions(mv(3, aliases=["champion"]))
+    for check_mode in (True, False):
+        with pytest.raises(MlflowApiError) as refused:
+            ensure_absent(registry, version_params(**by), check_mode=check_mode)
+        assert "not deleting version 3, aliases point at it (champion -> version 3)" in refused.value.message
+    assert "model-versions/delete" not in registry.requests
+    result = ensure_absent(registry, version_params(force=True, **by), check_mode=False)
+    assert result["deleted_versions"] == ["3"] and registry.versions == []

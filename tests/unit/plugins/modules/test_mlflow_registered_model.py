@@ -53,7 +53,8 @@ class FakeRegistry:
 
 
 def params(**overrides):
-    return dict(dict(name="churn", description=None, tags=None, purge_tags=False, rename_from=None), **overrides)
+    return dict(dict(name="churn", description=None, tags=None, purge_tags=False, rename_from=None, force=False),
+                **overrides)
 
 
 def test_model_changes_ignores_options_that_are_not_set():
@@ -150,3 +151,16 @@ def test_absent_deletes_an_existing_model_and_skips_a_missing_one():
     assert changed and before["name"] == "churn" and after is None
     assert registry.writes == [("registered-models/delete", {"name": "churn"})]
     assert ensure_absent(registry, params(), check_mode=False)[0] is False
+
+
+def test_absent_refuses_a_model_with_aliases_unless_forced():
+    aliased = dict(aliases=[dict(alias="champion", version="3"), dict(alias="shadow", version="4")])
+    registry = FakeRegistry(churn=aliased)
+    for check_mode in (True, False):
+        with pytest.raises(MlflowApiError) as refused:
+            ensure_absent(registry, params(), check_mode=check_mode)
+        assert "champion -> version 3, shadow -> version 4" in refused.value.message
+        assert "force: true" in refused.value.message
+    assert registry.writes == []
+    assert ensure_absent(registry, params(force=True), check_mode=False)[0] is True
+    assert registry.writes == [("registered-models/delete", {"name": "churn"})]
