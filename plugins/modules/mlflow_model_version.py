@@ -434,11 +434,12 @@ def ensure_absent(client, params, check_mode):
         doomed = with_aliases(client, find(client, identity(client, params)))
     aliased = {alias: mv["version"] for mv in doomed for alias in mv.get("aliases") or []}
     if aliased and not params["force"]:
+        versions = sorted(set(aliased.values()), key=int)
+        several = len(versions) > 1
         raise MlflowApiError("registered model %r: not deleting version%s %s, aliases point at %s (%s); move or "
                              "remove the aliases with mlops.mlflow.mlflow_model_alias first, or set force: true"
-                             % (params["name"], "s" if len(set(aliased.values())) > 1 else "",
-                                ", ".join(sorted(set(aliased.values()), key=int)),
-                                "them" if len(set(aliased.values())) > 1 else "it", alias_list(aliased)))
+                             % (params["name"], "s" if several else "", ", ".join(versions),
+                                "them" if several else "it", alias_list(aliased)))
     if not check_mode:
         for mv in doomed:
             client.delete("model-versions/delete", {"name": mv["name"], "version": mv["version"]})
