@@ -365,7 +365,8 @@ def require_model(client, name):
 
 
 def ensure_present(client, params, check_mode):
-    """A no-op costs one search request, however many versions the model has."""
+    """A no-op costs two requests (the search, then the found version's aliases), however many versions
+    the model has."""
     name = params["name"]
     if params["version"] is not None:
         mv = get_version(client, name, params["version"])
