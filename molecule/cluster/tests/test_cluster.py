@@ -135,7 +135,6 @@ def wait_healthy(node, seconds=120):
     pytest.fail(f"{node} did not serve within {seconds} s")
 
 
-# 8. Converged twice (Molecule's idempotence step); now check mode changes nothing.
 # 1. Only through the proxy, over verified TLS; HTTP redirects.
 def test_http_redirects_to_https():
     response = requests.get(f"http://{PROXY}/api/2.0/mlflow/experiments/search", allow_redirects=False, timeout=10)

@@ -178,7 +178,6 @@ class RegistryLoop:
         return sorted(set(self.acknowledged) - present, key=int)
 
 
-# Molecule converged twice (its idempotence step); check mode changes nothing either.
 # 1. One leader, two streaming replicas, one of them synchronous.
 def test_patroni_has_one_leader_and_two_streaming_replicas():
     rows = patroni_list()
