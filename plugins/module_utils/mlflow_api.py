@@ -22,6 +22,8 @@ from ansible.module_utils.errors import AnsibleFallbackNotFound
 from ansible.module_utils.urls import Request
 
 API_PREFIX = "/api/2.0/mlflow/"
+# The auth app's role and permission endpoints live under version 3 of the API: pass them as absolute paths.
+API3_PREFIX = "/api/3.0/mlflow/"
 # Answers worth asking again for: the server or a proxy in front of it is busy or restarting.
 RETRY_STATUSES = (429, 502, 503, 504)
 COMMON_OPTIONS = ("tracking_uri", "username", "password", "token", "ca_path",
@@ -64,7 +66,8 @@ class MlflowApiError(Exception):
 
 
 class MlflowConnection:
-    """HTTP to {tracking_uri}/api/2.0/mlflow/: auth, TLS, retries, error mapping."""
+    """HTTP to {tracking_uri}/api/2.0/mlflow/ (or to an absolute path such as /api/3.0/mlflow/roles/list):
+    auth, TLS, retries, error mapping."""
 
     def __init__(self, tracking_uri, username=None, password=None, token=None, ca_path=None,
                  validate_certs=True, timeout=30, retries=3):
@@ -87,7 +90,8 @@ class MlflowConnection:
             raise MlflowApiError("give either token or username/password for MLflow, not both")
         if bool(username) != bool(password):
             raise MlflowApiError("username and password for MLflow go together; one of them is missing")
-        self.base_url = tracking_uri.rstrip("/") + API_PREFIX
+        self.root_url = tracking_uri.rstrip("/")
+        self.base_url = self.root_url + API_PREFIX
         self.username = username
         self.password = password
         self.token = token
@@ -141,7 +145,7 @@ class MlflowConnection:
             headers["Authorization"] = "Bearer %s" % self.token
         try:
             response = _request(
-                self.base_url + endpoint, method=method, headers=headers, context=self._context,
+                (self.root_url if endpoint.startswith("/") else self.base_url) + endpoint, method=method, headers=headers, context=self._context,
                 data=None if body is None else json.dumps(body),
                 url_username=self.username, url_password=self.password, force_basic_auth=bool(self.username),
                 validate_certs=self.validate_certs, ca_path=self.ca_path, timeout=self.timeout,

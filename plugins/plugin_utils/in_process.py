@@ -9,7 +9,7 @@ against about 0.05 s in-process; docs/benchmarks.md). The action plugin of each 
 calls run() when it_applies(); otherwise the module runs as usual. The module's own main() does the
 work in both cases: it is handed InProcessModule in place of AnsibleModule.
 
-The six modules are imported here, at the top, so that the strategy, which loads the action plugin
+The modules are imported here, at the top, so that the strategy, which loads the action plugin
 once in the main process, also imports them (and ansible.module_utils.urls) once for the whole run:
 the worker processes forked for each task inherit them.
 """
@@ -30,7 +30,8 @@ from ansible.utils.display import Display
 
 # The modules of the action group `mlflow` in meta/runtime.yml, each with plugins/action/<module>.py (a unit test checks).
 MODULES = ("mlflow_experiment", "mlflow_model_alias", "mlflow_model_version", "mlflow_model_version_info",
-           "mlflow_registered_model", "mlflow_registered_model_info")
+           "mlflow_permission", "mlflow_registered_model", "mlflow_registered_model_info", "mlflow_role",
+           "mlflow_user")
 # Set to false (inventory, play or task variable) to run the modules as separate processes always.
 SWITCH = "mlops_mlflow_in_process"
 

@@ -10,6 +10,7 @@ import pathlib
 import subprocess
 import sys
 import tempfile
+import uuid
 
 import pytest
 import yaml
@@ -31,6 +32,16 @@ class Server:
         os.environ["MLFLOW_TRACKING_USERNAME"], os.environ["MLFLOW_TRACKING_PASSWORD"] = ADMIN
         from mlflow import MlflowClient
         return MlflowClient(self.url)
+
+    def auth(self):
+        """MLflow's own client of its auth app, as the admin."""
+        os.environ["MLFLOW_TRACKING_USERNAME"], os.environ["MLFLOW_TRACKING_PASSWORD"] = ADMIN
+        from mlflow.server.auth.client import AuthServiceClient
+        return AuthServiceClient(self.url)
+
+    def as_user(self, username, password):
+        """module_defaults connecting as another user."""
+        return {"tracking_uri": self.url, "username": username, "password": password}
 
 
 def start_test_host():
@@ -84,3 +95,25 @@ def run_playbook(tasks, server=None, check=False, diff=False, extra_env=None, co
     results = {task["task"]["name"]: task["hosts"]["localhost"]
                for play_report in report["plays"] for task in play_report["tasks"]}
     return proc.returncode, results, proc
+
+
+def unique(prefix):
+    return f"{prefix}-{uuid.uuid4().hex[:8]}"
+
+
+def converge_three_times(server, task, unchanged, changed):
+    """Check mode, real run, second run; `unchanged`/`changed` read the server."""
+    name = next(iter(task))
+    rc, results, proc = run_playbook([{"name": "task", name: task[name]}], server, check=True, diff=True)
+    assert rc == 0, proc.stdout[-3000:]
+    assert results["task"]["changed"] is True
+    assert "diff" in results["task"]
+    unchanged()
+    rc, results, proc = run_playbook([{"name": "task", name: task[name]}], server)
+    assert rc == 0, proc.stdout[-3000:]
+    assert results["task"]["changed"] is True
+    changed()
+    rc, again, proc = run_playbook([{"name": "task", name: task[name]}], server)
+    assert rc == 0, proc.stdout[-3000:]
+    assert again["task"]["changed"] is False
+    return results["task"]

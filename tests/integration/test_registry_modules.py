@@ -12,30 +12,8 @@ import uuid
 
 import pytest
 import yaml
-from conftest import run_playbook
+from conftest import converge_three_times, run_playbook, unique
 from mlflow.exceptions import MlflowException
-
-
-def unique(prefix):
-    return f"{prefix}-{uuid.uuid4().hex[:8]}"
-
-
-def converge_three_times(server, task, unchanged, changed):
-    """Check mode, real run, second run; `unchanged`/`changed` read the server."""
-    name = next(iter(task))
-    rc, results, proc = run_playbook([{"name": "task", name: task[name]}], server, check=True, diff=True)
-    assert rc == 0, proc.stdout[-3000:]
-    assert results["task"]["changed"] is True
-    assert "diff" in results["task"]
-    unchanged()
-    rc, results, proc = run_playbook([{"name": "task", name: task[name]}], server)
-    assert rc == 0, proc.stdout[-3000:]
-    assert results["task"]["changed"] is True
-    changed()
-    rc, again, proc = run_playbook([{"name": "task", name: task[name]}], server)
-    assert rc == 0, proc.stdout[-3000:]
-    assert again["task"]["changed"] is False
-    return results["task"]
 
 
 def new_run(client, artifact="model/MLmodel"):

@@ -1,0 +1,61 @@
+# Copyright: mlops.mlflow contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Reading MLflow's basic-auth app (mlflow[auth]): users, roles and the grants on them.
+
+MLflow 3.17 keeps every permission in a role. A grant to one user goes to that user's own role,
+named __user_<id>__ in the workspace `default`, which the server creates with the first grant;
+named roles hold grants by resource pattern and are assigned to users.
+"""
+
+from __future__ import annotations
+
+from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import API3_PREFIX, MlflowApiError, MlflowConnection
+
+# Without MLflow's workspaces feature, every role and grant lives in this one.
+DEFAULT_WORKSPACE = "default"
+PERMISSIONS = ["READ", "USE", "EDIT", "MANAGE", "DENY"]
+
+
+def get_user(client, name):
+    """{"id", "username", "is_admin"} of a user, or None when there is none of that name."""
+    found = client.exists("users/get", {"username": name})
+    return found["user"] if found else None
+
+
+def user_roles(client, name):
+    """The roles assigned to a user, each with its permissions (the user's own role among them)."""
+    return client.get(API3_PREFIX + "users/roles/list", {"username": name}).get("roles", [])
+
+
+def own_role_name(user_id):
+    """The role MLflow keeps a user's direct grants in."""
+    return "__user_%s__" % user_id
+
+
+def is_own_role(name):
+    return name.startswith("__user_") and name.endswith("__")
+
+
+def find_role(client, name, workspace):
+    """A named role of a workspace with its permissions, or None."""
+    roles = client.get(API3_PREFIX + "roles/list", {"workspace": workspace}).get("roles", [])
+    return next((role for role in roles if role["name"] == name), None)
+
+
+def password_works(client, username, password):
+    """Whether MLflow lets username in with password: one request as that user, made with the task's
+    other connection settings. (With mlflow_auth_cache_ttl on, a password changed outside this module
+    may keep working on other workers until the cache expires.)"""
+    probe = MlflowConnection(client.root_url, username=username, password=password, ca_path=client.ca_path,
+                             validate_certs=client.validate_certs, timeout=client.timeout, retries=client.retries)
+    try:
+        probe.get("users/current")
+    except MlflowApiError as exc:
+        if exc.status == 401:
+            return False
+        raise
+    return True
+
+
+def permission_key(grant):
+    return grant["resource_type"], str(grant["resource_pattern"])
