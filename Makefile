@@ -3,7 +3,7 @@
 #   make test                 everything CI runs (sets itself up on a fresh machine)
 #   make demo / demo-destroy  a local MLflow platform in a systemd container
 #   make bench                the registry benchmark, written to docs/benchmarks.md
-#   make lint | sanity | units | integration | molecule SCENARIO=x | images
+#   make lint | sanity | units | cores | integration | molecule SCENARIO=x | images
 #
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -29,12 +29,13 @@ integration molecule demo: export ANSIBLE_PIPELINING := True
 # Where a scenario spends its time, at the end of each play of its log.
 molecule: export ANSIBLE_CALLBACKS_ENABLED := ansible.posix.profile_tasks
 
-.PHONY: help venv engine images lint sanity units integration molecule test demo demo-destroy bench collection clean
+.PHONY: help venv engine images lint sanity units cores integration molecule test demo demo-destroy bench collection clean
 
 help:
 	@echo "make test          run every check (lint, sanity, units, integration, all Molecule scenarios)"
 	@echo "make demo          start a local MLflow platform on 127.0.0.1:5000; make demo-destroy removes it"
 	@echo "make lint | sanity | units | integration | images"
+	@echo "make cores         the unit tests on every supported ansible-core (tests/ansible-cores.txt)"
 	@echo "make bench         the registry benchmark on its own MLflow host, written to docs/benchmarks.md"
 	@echo "make molecule SCENARIO=x   one Molecule scenario (x in: $(SCENARIOS))"
 
@@ -75,6 +76,11 @@ sanity: venv
 
 units: venv
 	pytest -q tests/unit
+
+# A virtualenv per ansible-core release, on a Python it supports; the
+# integration tests run the registry modules' parity test with each too.
+cores: venv
+	python scripts/ansible-cores units
 
 integration: venv images
 	pytest -q tests/integration

@@ -8,6 +8,7 @@ controller); MlflowClient builds one from a module's parameters.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import socket
@@ -225,8 +226,14 @@ def uri_password(uri):
 
 
 def _request(url, method, **kwargs):
-    """ansible.module_utils.urls' open_url, but taking an SSL context."""
+    """ansible.module_utils.urls' open_url, with an SSL context where Request takes one (ansible-core 2.17 and
+    later; 2.16 builds its own, loading the CA store even for plain http)."""
+    if not _REQUEST_TAKES_CONTEXT:
+        kwargs.pop("context", None)
     return Request().open(method, url, **kwargs)
+
+
+_REQUEST_TAKES_CONTEXT = "context" in inspect.signature(Request.open).parameters
 
 
 class _Retryable(Exception):

@@ -26,18 +26,24 @@ from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.module_utils.common.parameters import remove_values
 from ansible.module_utils.errors import UnsupportedError
 from ansible.module_utils.parsing.convert_bool import boolean
+from ansible.release import __version__ as ansible_version
 from ansible.utils.display import Display
 
 # The modules of the action group `mlflow` in meta/runtime.yml, each with plugins/action/<module>.py (a unit test checks).
 MODULES = ("mlflow_experiment", "mlflow_model_alias", "mlflow_model_version", "mlflow_model_version_info",
            "mlflow_permission", "mlflow_registered_model", "mlflow_registered_model_info", "mlflow_role",
-           "mlflow_user")
+           "mlflow_user", "mlflow_webhook")
 # Set to false (inventory, play or task variable) to run the modules as separate processes always.
 SWITCH = "mlops_mlflow_in_process"
 
 _MAINS = {name: importlib.import_module("ansible_collections.mlops.mlflow.plugins.modules." + name).main
           for name in MODULES}
 display = Display()
+# Before ansible-core 2.19, a module's warnings and deprecations travel in its result (`warnings`,
+# `deprecations`), which the controller displays; from 2.19 they are displayed and left out of the
+# result. In-process does what the module process does on the running core (no public API says which:
+# test_in_process.py compares both ways on every core of tests/ansible-cores.txt).
+_RESULT_CARRIES_WARNINGS = tuple(int(part) for part in ansible_version.split(".")[:2]) < (2, 19)
 
 
 class _Done(BaseException):
@@ -54,6 +60,7 @@ class InProcessModule:
 
     def __init__(self, name, args, check_mode, diff, argument_spec, supports_check_mode=False, **constraints):
         self._name = name
+        self._warnings, self._deprecations = [], []
         self.check_mode = check_mode
         self._diff = diff
         self.params = dict(args)
@@ -70,6 +77,10 @@ class InProcessModule:
 
     def exit_json(self, **result):
         result.setdefault("changed", False)
+        if _RESULT_CARRIES_WARNINGS:
+            for key, found in (("warnings", self._warnings), ("deprecations", self._deprecations)):
+                if found:
+                    result[key] = found
         result["invocation"] = {"module_args": self.params}
         # As AnsibleModule: mask no_log values everywhere, but keep top-level booleans and None as they are.
         preserved = {key: value for key, value in result.items() if value is None or isinstance(value, bool)}
@@ -81,11 +92,18 @@ class InProcessModule:
         self.exit_json(**dict(result, failed=True, msg=str(msg)))
 
     def warn(self, warning):
-        display.warning(remove_values(warning, self.no_log_values))
+        if _RESULT_CARRIES_WARNINGS:
+            self._warnings.append(remove_values(warning, self.no_log_values))
+        else:
+            display.warning(remove_values(warning, self.no_log_values))
 
     def deprecate(self, msg, version=None, date=None, collection_name=None):
-        display.deprecated(remove_values(msg, self.no_log_values), version=version, date=date,
-                           collection_name=collection_name)
+        msg = remove_values(msg, self.no_log_values)
+        if _RESULT_CARRIES_WARNINGS:
+            entry = dict(msg=msg, date=date) if date else dict(msg=msg, version=version)
+            self._deprecations.append(dict(entry, collection_name=collection_name))
+        else:
+            display.deprecated(msg, version=version, date=date, collection_name=collection_name)
 
 
 def it_applies(action, task_vars):

@@ -66,8 +66,15 @@ def mlflow_server():
     stop_test_host()
 
 
-def run_playbook(tasks, server=None, check=False, diff=False, extra_env=None, connection=None):
-    """Run `tasks` (a list of task dicts) on localhost with ansible-playbook.
+def ansible_cores():
+    """{version: virtualenv} of every ansible-core of tests/ansible-cores.txt (scripts/ansible-cores)."""
+    listing = subprocess.run([sys.executable, ROOT / "scripts/ansible-cores", "venvs"], check=True, capture_output=True, text=True)
+    return {line.split()[1].rstrip(":"): pathlib.Path(line.split()[2]) for line in listing.stdout.splitlines()}
+
+
+def run_playbook(tasks, server=None, check=False, diff=False, extra_env=None, connection=None, core=None):
+    """Run `tasks` (a list of task dicts) on localhost with ansible-playbook, that of the virtualenv
+    `core` of ansible_cores() if given.
 
     Connection options come from module_defaults for group/mlops.mlflow.mlflow,
     as a user would write them.  Returns (returncode, task results by name, raw).
@@ -78,11 +85,16 @@ def run_playbook(tasks, server=None, check=False, diff=False, extra_env=None, co
             "tracking_uri": server.url, "username": server.username, "password": server.password}}
     with tempfile.NamedTemporaryFile("w", suffix=".yml", delete=False) as playbook:
         yaml.safe_dump([play], playbook)
-    command = ["ansible-playbook", "-i", "localhost,", "-c", "local", playbook.name]
+    command = [str(core / "bin/ansible-playbook") if core else "ansible-playbook",
+               "-i", "localhost,", "-c", "local", playbook.name]
     command += ["--check"] if check else []
     command += ["--diff"] if diff else []
     env = dict(os.environ, ANSIBLE_STDOUT_CALLBACK="ansible.posix.json", ANSIBLE_NOCOLOR="1",
-               ANSIBLE_PYTHON_INTERPRETER=sys.executable)
+               ANSIBLE_PYTHON_INTERPRETER=str(core / "bin/python") if core else sys.executable)
+    if core:
+        # ansible.posix (the json callback) from the ansible package of .venv.
+        bundled = pathlib.Path(sys.prefix, "lib", "python%d.%d" % sys.version_info[:2], "site-packages")
+        env["ANSIBLE_COLLECTIONS_PATH"] = os.pathsep.join([os.environ["ANSIBLE_COLLECTIONS_PATH"], str(bundled)])
     for variable in ("MLFLOW_TRACKING_URI", "MLFLOW_TRACKING_USERNAME", "MLFLOW_TRACKING_PASSWORD"):
         env.pop(variable, None)
     env.update(extra_env or {})

@@ -1,13 +1,22 @@
-"""mlflow_user, mlflow_permission and mlflow_role through ansible-playbook, against MLflow's auth app.
+"""mlflow_user, mlflow_permission, mlflow_role and mlflow_webhook through ansible-playbook, against
+MLflow's auth app.
 
-Each change is read back with MLflow's own AuthServiceClient, and each grant is proved by the server
-itself: the user is refused (HTTP 403) before it and let through after it.
+Each change is read back with MLflow's own clients, and each grant is proved by the server itself: the
+user is refused (HTTP 403) before it and let through after it. Webhook events are received by a real
+HTTP server on this machine, which the test host reaches over Docker's bridge.
 """
+import base64
+import hashlib
+import hmac
+import http.server
+import json
 import subprocess
+import threading
+import time
 import uuid
 
 import pytest
-from conftest import INVENTORY, ROOT, SETTINGS, converge_three_times, run_playbook, unique
+from conftest import HOST, INVENTORY, ROOT, SETTINGS, converge_three_times, run_playbook, unique
 from mlflow.exceptions import MlflowException
 
 PASSWORD = "integration-user-secret-1"
@@ -27,6 +36,13 @@ def user(mlflow_server):
     name = unique("user")
     mlflow_server.auth().create_user(name, PASSWORD)
     return name, mlflow_server.as_user(name, PASSWORD)
+
+
+@pytest.fixture
+def model_name(mlflow_server):
+    name = unique("hooked")
+    mlflow_server.client().create_registered_model(name)
+    return name
 
 
 @pytest.fixture
@@ -243,3 +259,103 @@ def test_the_administrator_rotates_its_own_password_and_the_health_gate_follows(
         rotate(new, old)
     gate = health_gate(new + "-wrong")
     assert gate.returncode != 0 and "put the current password in mlflow_auth_admin_password" in gate.stdout
+
+
+# --- mlflow_webhook --------------------------------------------------------------------------
+
+class Receiver:
+    """An HTTP server on this machine, on the Docker bridge the test host reaches it through,
+    recording each POST MLflow makes."""
+
+    def __init__(self):
+        self.deliveries = []
+        received = self.deliveries
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 (http.server's name)
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                received.append((dict(self.headers), body.decode()))
+                self.send_response(200)
+                self.end_headers()
+                self.wfile.write(b"received")
+
+            def log_message(self, *args):
+                pass
+
+        gateway = subprocess.run(["docker", "inspect", "-f", "{{range .NetworkSettings.Networks}}{{.Gateway}}{{end}}",
+                                  HOST], check=True, capture_output=True, text=True).stdout.strip()
+        self.server = http.server.ThreadingHTTPServer((gateway, 0), Handler)
+        self.url = f"http://{gateway}:{self.server.server_address[1]}/mlflow-events"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def wait_for(self, count, timeout=30):
+        deadline = time.monotonic() + timeout
+        while len(self.deliveries) < count and time.monotonic() < deadline:
+            time.sleep(0.2)
+        return [(headers, json.loads(body), body) for headers, body in self.deliveries]
+
+
+def signature(secret, headers, body):
+    signed = f"{headers['X-MLflow-Delivery-Id']}.{headers['X-MLflow-Timestamp']}.{body}".encode()
+    return "v1," + base64.b64encode(hmac.new(secret.encode(), signed, hashlib.sha256).digest()).decode()
+
+
+@pytest.fixture
+def receiver():
+    receiver = Receiver()
+    yield receiver
+    receiver.server.shutdown()
+    receiver.server.server_close()
+
+
+def test_webhook_delivers_signed_registry_events(mlflow_server, model_name, receiver):
+    client, hook, secret = mlflow_server.client(), unique("hook"), "integration-webhook-secret"
+
+    def hooks():
+        return [(w.url, sorted(f"{e.entity.value}.{e.action.value}" for e in w.events), w.status.value)
+                for w in client.list_webhooks() if w.name == hook]
+
+    events = ["model_version.created", "model_version_alias.created"]
+    task = {"name": hook, "url": receiver.url, "events": events, "secret": secret}
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_webhook": task},
+                         lambda: hooks() == [] or pytest.fail(),
+                         lambda: hooks() == [(receiver.url, events, "ACTIVE")] or pytest.fail(str(hooks())))
+    rc, results, _proc = run_playbook([
+        {"name": "version", "mlops.mlflow.mlflow_model_version": {
+            "name": model_name, "source": f"s3://models-bucket/{uuid.uuid4().hex}/model"}},
+        alias_task(model_name, "latest")], mlflow_server)
+    assert rc == 0, results
+    deliveries = receiver.wait_for(2)
+    assert sorted((d["entity"], d["action"]) for _h, d, _b in deliveries) == [
+        ("model_version", "created"), ("model_version_alias", "created")]
+    for headers, delivery, body in deliveries:
+        assert delivery["data"]["name"] == model_name
+        assert headers["X-MLflow-Signature"] == signature(secret, headers, body)
+    # send_test: MLflow posts a test event now and reports what the receiver answered.
+    rc, results, _proc = run_playbook([{"name": "t", "mlops.mlflow.mlflow_webhook": {
+        "name": hook, "send_test": True}}], mlflow_server)
+    assert rc == 0 and results["t"]["changed"] is False
+    assert results["t"]["test"]["success"] is True and results["t"]["test"]["response_status"] == 200
+    assert len(receiver.wait_for(3)) == 3
+    assert secret not in str(results)
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_webhook": {"name": hook, "status": "DISABLED"}},
+                         lambda: hooks()[0][2] == "ACTIVE" or pytest.fail(),
+                         lambda: hooks()[0][2] == "DISABLED" or pytest.fail())
+    converge_three_times(mlflow_server, {"mlops.mlflow.mlflow_webhook": {"name": hook, "state": "absent"}},
+                         lambda: len(hooks()) == 1 or pytest.fail(), lambda: hooks() == [] or pytest.fail())
+
+
+def test_only_an_administrator_manages_webhooks_and_a_dead_url_fails_the_test(mlflow_server, user, receiver):
+    _name, as_user = user
+    hook = unique("hook")
+    task = {"name": hook, "url": receiver.url, "events": ["registered_model.created"]}
+    rc, results, _proc = run_playbook([{"name": "t", "mlops.mlflow.mlflow_webhook": task}], mlflow_server,
+                                      connection=as_user)
+    assert rc != 0 and refused(results["t"]), results["t"]["msg"]
+    dead = dict(task, url=receiver.url.rsplit(":", 1)[0] + ":9/nothing", send_test=True)
+    rc, results, _proc = run_playbook([{"name": "t", "mlops.mlflow.mlflow_webhook": dead}], mlflow_server)
+    assert rc != 0 and "test event" in results["t"]["msg"] and results["t"]["changed"] is True
+    rc, results, _proc = run_playbook([{"name": "t", "mlops.mlflow.mlflow_webhook": {"name": hook,
+                                                                                     "state": "absent"}}],
+                                      mlflow_server)
+    assert rc == 0 and results["t"]["changed"] is True

@@ -5,11 +5,12 @@ import os
 import uuid
 
 import pytest
-from conftest import run_playbook
+from conftest import ansible_cores, run_playbook
 
 MODES = {"in-process": True, "process": False}
 VOLATILE = ("creation_timestamp", "last_updated_timestamp", "creation_time", "last_update_time",
-            "experiment_id", "artifact_location", "invocation")
+            "experiment_id", "artifact_location", "invocation", "id")
+CORES = ansible_cores()
 
 
 def normalized(value, name):
@@ -49,27 +50,38 @@ def sequence(name, password):
         ("version absent", "mlflow_model_version", {"name": name, "version": 1, "state": "absent", "force": True},
          {}),
         ("model absent", "mlflow_registered_model", {"name": name, "state": "absent"}, {}),
+        ("user", "mlflow_user", {"name": name, "user_password": password + "-user", "admin": False}, {"diff": True}),
+        ("user again", "mlflow_user", {"name": name, "user_password": password + "-user"}, {}),
+        ("role", "mlflow_role", {"name": name, "permissions": [{"resource_type": "experiment",
+                                                               "permission": "READ"}]}, {}),
+        ("user role", "mlflow_user", {"name": name, "roles": [name]}, {}),
+        ("grant", "mlflow_permission", {"user": name, "registered_model": name, "permission": "EDIT"}, {}),
+        ("grant again", "mlflow_permission", {"user": name, "registered_model": name, "permission": "EDIT"}, {}),
+        ("user absent", "mlflow_user", {"name": name, "state": "absent"}, {}),
+        ("role absent", "mlflow_role", {"name": name, "state": "absent"}, {}),
     ]
     return [dict({"name": label, "mlops.mlflow." + module: options, "ignore_errors": True}, **keywords)
             for label, module, options, keywords in tasks]
 
 
-def run_both_ways(server, password, extra_env=None):
+def run_both_ways(server, password, extra_env=None, core=None):
     found = {}
     for mode, in_process in MODES.items():
         name = "parity-%s-%s" % (mode, uuid.uuid4().hex[:8])
         tasks = sequence(name, password)
         for task in tasks:
             task["vars"] = {"mlops_mlflow_in_process": in_process, "mlflow_uri": server.url}
-        rc, results, proc = run_playbook(tasks, server, extra_env=extra_env)
+        rc, results, proc = run_playbook(tasks, server, extra_env=extra_env, core=core)
         assert rc == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
         found[mode] = (results, proc, name)
     return found
 
 
-def test_both_ways_give_the_same_results(mlflow_server):
+@pytest.mark.parametrize("core", CORES)
+def test_both_ways_give_the_same_results(mlflow_server, core):
+    """On every supported ansible-core (tests/ansible-cores.txt)."""
     password = "not-the-password-%s" % uuid.uuid4().hex[:6]
-    found = run_both_ways(mlflow_server, password)
+    found = run_both_ways(mlflow_server, password, core=CORES[core])
     results = {mode: {task: normalized(result, name) for task, result in task_results.items()}
                for mode, (task_results, _proc, name) in found.items()}
     assert list(results["in-process"]) == list(results["process"])
@@ -83,6 +95,9 @@ def test_both_ways_give_the_same_results(mlflow_server):
     assert all(ok[t]["failed"] for t in ("wrong password", "unknown option", "tag not a string",
                                          "reserved alias", "missing version", "aliased version absent"))
     assert ok["version absent"]["deleted_versions"] == ["1"]
+    assert [ok[t]["changed"] for t in ("user", "user again", "user role", "grant", "grant again", "user absent")] == \
+        [True, False, True, True, False, True]
+    assert ok["user"]["user"]["admin"] is False and ok["grant"]["grant"]["permission"] == "EDIT"
     assert "Unsupported parameters" in ok["unknown option"]["msg"]
     for mode, (_results, proc, _name) in found.items():
         assert password not in proc.stdout + proc.stderr, mode

@@ -157,6 +157,21 @@ def test_auth_refuses_anonymous_and_wrong_passwords_but_not_health(proxy_ca, ses
     assert anonymous.get(f"{URL}/health", timeout=10).status_code == 200
 
 
+def test_the_pipeline_user_writes_its_model_only(proxy_ca, session):
+    """mlflow_auth_users of the example: ci-churn may edit `churn`, and only read another model."""
+    other = "cluster-" + uuid.uuid4().hex[:8]
+    for name in ("churn", other):
+        created = session.post(f"{URL}/api/2.0/mlflow/registered-models/create", json={"name": name}, timeout=10)
+        assert created.status_code == 200 or "RESOURCE_ALREADY_EXISTS" in created.text, created.text
+    ci = verified_session(proxy_ca, ("ci-churn", OVERRIDES["vault_mlflow_ci_churn_password"]))
+    tag = {"key": "deployed-by", "value": "ci-churn"}
+    assert ci.post(f"{URL}/api/2.0/mlflow/registered-models/set-tag", json=dict(tag, name="churn"),
+                   timeout=10).status_code == 200
+    assert ci.post(f"{URL}/api/2.0/mlflow/registered-models/set-tag", json=dict(tag, name=other),
+                   timeout=10).status_code == 403
+    assert ci.get(f"{URL}/api/2.0/mlflow/registered-models/get", params={"name": other}, timeout=10).status_code == 200
+
+
 def test_nodes_listen_on_their_own_address_only():
     for node, address in NODES.items():
         listening = other_host(node).check_output("ss -Htln 'sport = :5000'")

@@ -1,4 +1,4 @@
-"""The pure parts of mlflow_role, mlflow_user and mlflow_permission; the server's side is in
+"""The pure parts of mlflow_role, mlflow_user, mlflow_permission and mlflow_webhook; the server's side is in
 tests/integration/test_auth_modules.py."""
 import pytest
 
@@ -11,6 +11,12 @@ from ansible_collections.mlops.mlflow.plugins.modules.mlflow_role import (
     permission_changes,
 )
 from ansible_collections.mlops.mlflow.plugins.modules.mlflow_user import password_refused
+from ansible_collections.mlops.mlflow.plugins.modules.mlflow_webhook import (
+    changes,
+    ensure_webhook,
+    events_to_api,
+    webhook_facts,
+)
 
 
 def grant(grant_id, resource_type, pattern, permission):
@@ -106,3 +112,69 @@ def test_a_changed_grant_is_updated_in_place_and_check_mode_writes_nothing():
 def test_an_unknown_user_is_one_sentence():
     with pytest.raises(MlflowApiError, match="user 'nobody' does not exist"):
         ensure_grant(FakeAuth([]), permission_params(user="nobody"), check_mode=True)
+
+
+# --- mlflow_webhook ------------------------------------------------------------------------------
+
+def hook(**fields):
+    return dict(dict(webhook_id="w1", name="deploy", url="https://deploy/hook", creation_timestamp=1,
+                     events=[dict(entity="MODEL_VERSION", action="CREATED")], status="ACTIVE"), **fields)
+
+
+def webhook_params(**params):
+    return dict(dict(name="deploy", url=None, events=None, description=None, status=None, secret=None,
+                     update_secret="on_create", state="present"), **params)
+
+
+def test_events_go_to_mlflow_upper_case_and_come_back_lower_case():
+    api = events_to_api(["model_version_alias.created", "model_version.created", "model_version.created"])
+    assert api == [dict(entity="MODEL_VERSION", action="CREATED"), dict(entity="MODEL_VERSION_ALIAS", action="CREATED")]
+    assert webhook_facts(dict(name="x", events=api))["events"] == ["model_version.created",
+                                                                   "model_version_alias.created"]
+
+
+def test_webhook_changes_only_what_is_given_and_the_secret_only_when_asked():
+    current = webhook_facts(hook())
+    assert changes(current, webhook_params(url="https://deploy/hook", events=["model_version.created"],
+                                           secret="s")) == {}
+    assert changes(current, webhook_params(secret="s", update_secret="always")) == {"secret": "s"}
+    assert changes(current, webhook_params(status="DISABLED", description="")) == {"status": "DISABLED"}
+
+
+class FakeHooks:
+    """GET/POST/DELETE webhooks over a list; `concurrent` is created by another run at our create."""
+
+    def __init__(self, *hooks, concurrent=None):
+        self.hooks = list(hooks)
+        self.concurrent = concurrent
+        self.deleted = []
+
+    def get(self, endpoint, params):
+        return {"webhooks": list(self.hooks)}
+
+    def post(self, endpoint, body):
+        if self.concurrent:
+            self.hooks.append(self.concurrent)
+        created = hook(webhook_id="ours", creation_timestamp=5, **{k: v for k, v in body.items() if k != "secret"})
+        self.hooks.append(created)
+        return {"webhook": created}
+
+    def delete(self, endpoint, body):
+        self.deleted.append(endpoint)
+        self.hooks = [h for h in self.hooks if endpoint != "webhooks/" + h["webhook_id"]]
+
+    def patch(self, endpoint, body):
+        raise AssertionError("no patch expected")
+
+
+def test_two_runs_creating_one_webhook_leave_one():
+    fake = FakeHooks(concurrent=hook(webhook_id="theirs", creation_timestamp=4, url="https://deploy/hook"))
+    changed, before, after = ensure_webhook(fake, webhook_params(url="https://deploy/hook",
+                                                                 events=["model_version.created"]), False)
+    assert fake.deleted == ["webhooks/ours"] and after["webhook_id"] == "theirs" and not changed
+
+
+def test_duplicate_names_are_refused_with_their_ids():
+    fake = FakeHooks(hook(webhook_id="a"), hook(webhook_id="b", creation_timestamp=2))
+    with pytest.raises(MlflowApiError, match=r"2 webhooks are named 'deploy' \(a, b\)"):
+        ensure_webhook(fake, webhook_params(state="absent"), True)

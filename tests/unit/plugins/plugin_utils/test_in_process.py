@@ -119,8 +119,12 @@ def test_warnings_are_masked_and_booleans_kept(monkeypatch):
     monkeypatch.setattr(in_process.display, "warning", shown.append)
     module = InProcessModule("mlops.mlflow.x", {"name": "a", "password": "True"}, False, False, **SPEC)
     module.warn("the password True was refused")
-    assert shown == ["the password ******** was refused"]
     result = outcome(lambda: module.exit_json(changed=True, note="True"))
+    # Where the running ansible-core's module process puts it: in the result before 2.19, displayed from 2.19.
+    if in_process._RESULT_CARRIES_WARNINGS:
+        assert shown == [] and result["warnings"] == ["the password ******** was refused"]
+    else:
+        assert shown == ["the password ******** was refused"] and "warnings" not in result
     assert result["changed"] is True and result["note"] == "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER"
 
 
