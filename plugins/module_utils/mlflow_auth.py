@@ -36,10 +36,15 @@ def is_own_role(name):
     return name.startswith("__user_") and name.endswith("__")
 
 
+def roles_by_name(client, workspace):
+    """{name: role with its permissions} of a workspace, in one request."""
+    roles = client.get(API3_PREFIX + "roles/list", {"workspace": workspace}).get("roles", [])
+    return {role["name"]: role for role in roles}
+
+
 def find_role(client, name, workspace):
     """A named role of a workspace with its permissions, or None."""
-    roles = client.get(API3_PREFIX + "roles/list", {"workspace": workspace}).get("roles", [])
-    return next((role for role in roles if role["name"] == name), None)
+    return roles_by_name(client, workspace).get(name)
 
 
 def password_works(client, username, password):

@@ -163,10 +163,10 @@ from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import (
 )
 from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_auth import (
     DEFAULT_WORKSPACE,
-    find_role,
     get_user,
     is_own_role,
     password_works,
+    roles_by_name,
     user_roles,
 )
 
@@ -183,14 +183,14 @@ def read_user(client, name):
 
 def role_ids(client, names):
     """{name: id} of named roles of the default workspace; fails on a missing one before anything changes."""
-    ids = {}
+    if not names:
+        return {}
+    roles = roles_by_name(client, DEFAULT_WORKSPACE)
     for name in names:
-        role = find_role(client, name, DEFAULT_WORKSPACE)
-        if role is None:
+        if name not in roles:
             raise MlflowApiError("role %r does not exist in MLflow's workspace %r; create it with "
                                  "mlops.mlflow.mlflow_role first" % (name, DEFAULT_WORKSPACE))
-        ids[name] = role["id"]
-    return ids
+    return {name: roles[name]["id"] for name in names}
 
 
 def password_refused(exc):

@@ -9,6 +9,7 @@ import os
 import pathlib
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import uuid
 
@@ -93,8 +94,8 @@ def run_playbook(tasks, server=None, check=False, diff=False, extra_env=None, co
                ANSIBLE_PYTHON_INTERPRETER=str(core / "bin/python") if core else sys.executable)
     if core:
         # ansible.posix (the json callback) from the ansible package of .venv.
-        bundled = pathlib.Path(sys.prefix, "lib", "python%d.%d" % sys.version_info[:2], "site-packages")
-        env["ANSIBLE_COLLECTIONS_PATH"] = os.pathsep.join([os.environ["ANSIBLE_COLLECTIONS_PATH"], str(bundled)])
+        env["ANSIBLE_COLLECTIONS_PATH"] = os.pathsep.join([os.environ["ANSIBLE_COLLECTIONS_PATH"],
+                                                           sysconfig.get_paths()["purelib"]])
     for variable in ("MLFLOW_TRACKING_URI", "MLFLOW_TRACKING_USERNAME", "MLFLOW_TRACKING_PASSWORD"):
         env.pop(variable, None)
     env.update(extra_env or {})
