@@ -37,7 +37,7 @@ help:
 	@echo "make lint | sanity | units | integration | images"
 	@echo "make cores         the unit tests on every supported ansible-core (tests/ansible-cores.txt)"
 	@echo "make bench         the registry benchmark on its own MLflow host, written to docs/benchmarks.md"
-	@echo "make molecule SCENARIO=x   one Molecule scenario (x in: $(SCENARIOS))"
+	@echo "make molecule SCENARIO=x   one Molecule scenario (x in: $(SCENARIOS)); CORE=2.21.5 with that ansible-core"
 
 venv: $(VENV)/.installed $(COLLECTION_LINK)
 
@@ -85,9 +85,15 @@ cores: venv
 integration: venv images
 	pytest -q tests/integration
 
+# CORE=X.Y.Z (a release of tests/ansible-cores.txt) runs the scenario's
+# playbooks with that ansible-core (scripts/ansible-cores).
+CORE ?=
+CORE_BIN = $(CURDIR)/.cache/ansible-cores/$(CORE)/ansible-bin
 molecule: venv images
 	mkdir -p .cache/pip
-	molecule test -s $(SCENARIO)
+	$(if $(CORE),python scripts/ansible-cores venvs >/dev/null && test -x $(CORE_BIN)/ansible-playbook)
+	$(if $(CORE),PATH=$(CORE_BIN):$$PATH) \
+	  molecule test -s $(SCENARIO)
 
 test:
 	scripts/run-checks $(SCENARIOS)
