@@ -214,9 +214,8 @@ def ensure_alias(client, params, check_mode):
     return previous, target
 
 
-def main(module_class=AnsibleModule):
-    """Run the module. The controller passes its own module_class to run it in-process (plugin_utils/in_process.py)."""
-    module = module_class(
+def main():
+    module = AnsibleModule(
         argument_spec=mlflow_argument_spec(
             name=dict(type="str", required=True),
             alias=dict(type="str", required=True),

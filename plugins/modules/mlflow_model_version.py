@@ -448,9 +448,8 @@ def ensure_absent(client, params, check_mode):
                 diff=dict(before={mv["version"]: diff_view(model_version_facts(mv)) for mv in doomed}, after={}))
 
 
-def main(module_class=AnsibleModule):
-    """Run the module. The controller passes its own module_class to run it in-process (plugin_utils/in_process.py)."""
-    module = module_class(
+def main():
+    module = AnsibleModule(
         argument_spec=mlflow_argument_spec(
             name=dict(type="str", required=True),
             source=dict(type="str"),

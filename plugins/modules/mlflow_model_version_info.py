@@ -177,9 +177,8 @@ def find_versions(client, params):
     return [found["model_version"]] if found else []
 
 
-def main(module_class=AnsibleModule):
-    """Run the module. The controller passes its own module_class to run it in-process (plugin_utils/in_process.py)."""
-    module = module_class(
+def main():
+    module = AnsibleModule(
         argument_spec=mlflow_argument_spec(
             name=dict(type="str"),
             version=dict(type="int"),

@@ -199,10 +199,9 @@ def ensure_grant(client, params, check_mode):
     return True, before, after, user["is_admin"]
 
 
-def main(module_class=AnsibleModule):
-    """Run the module. The controller passes its own module_class to run it in-process (plugin_utils/in_process.py)."""
+def main():
     resources = ["registered_model", "experiment", "experiment_id"]
-    module = module_class(
+    module = AnsibleModule(
         argument_spec=mlflow_argument_spec(
             user=dict(type="str", required=True),
             registered_model=dict(type="str"),

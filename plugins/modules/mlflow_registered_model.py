@@ -245,9 +245,8 @@ def ensure_absent(client, params, check_mode):
     return current is not None, current, None
 
 
-def main(module_class=AnsibleModule):
-    """Run the module. The controller passes its own module_class to run it in-process (plugin_utils/in_process.py)."""
-    module = module_class(
+def main():
+    module = AnsibleModule(
         argument_spec=mlflow_argument_spec(
             name=dict(type="str", required=True),
             state=dict(type="str", default="present", choices=["present", "absent"]),

@@ -115,9 +115,8 @@ def find_models(client, name, search_filter):
     return [found["registered_model"]] if found else []
 
 
-def main(module_class=AnsibleModule):
-    """Run the module. The controller passes its own module_class to run it in-process (plugin_utils/in_process.py)."""
-    module = module_class(
+def main():
+    module = AnsibleModule(
         argument_spec=mlflow_argument_spec(
             name=dict(type="str"),
             filter=dict(type="str"),

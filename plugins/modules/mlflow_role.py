@@ -251,9 +251,8 @@ def ensure_role(client, params, check_mode):
     return True, before, role_facts(find_role(client, name, workspace))
 
 
-def main(module_class=AnsibleModule):
-    """Run the module. The controller passes its own module_class to run it in-process (plugin_utils/in_process.py)."""
-    module = module_class(
+def main():
+    module = AnsibleModule(
         argument_spec=mlflow_argument_spec(
             name=dict(type="str", required=True),
             workspace=dict(type="str", default="default"),

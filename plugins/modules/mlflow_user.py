@@ -276,9 +276,8 @@ def ensure_user(client, params, check_mode):
     return ensure_present(client, params, before, current_roles, check_mode)
 
 
-def main(module_class=AnsibleModule):
-    """Run the module. The controller passes its own module_class to run it in-process (plugin_utils/in_process.py)."""
-    module = module_class(
+def main():
+    module = AnsibleModule(
         argument_spec=mlflow_argument_spec(
             name=dict(type="str", required=True),
             state=dict(type="str", default="present", choices=["present", "absent"]),

@@ -4,30 +4,44 @@
 
 A registry module only talks HTTP to MLflow, so on a local connection a separate Python process
 buys nothing, yet it is most of a task's cost: a new interpreter, the AnsiballZ payload and
-ansible.module_utils.basic and urls imported afresh for every task (about 0.5 s a task here,
-against about 0.05 s in-process; docs/benchmarks.md). The action plugin of each registry module
-calls run() when it_applies(); otherwise the module runs as usual. The module's own main() does the
-work in both cases: it is handed InProcessModule in place of AnsibleModule.
+ansible.module_utils.basic and urls imported afresh for every task (docs/benchmarks.md). The action
+plugin of each registry module (registry_action.py) hands the task to run() when it_applies();
+otherwise the module runs as a module process, as any module does.
 
-The modules are imported here, at the top, so that the strategy, which loads the action plugin
-once in the main process, also imports them (and ansible.module_utils.urls) once for the whole run:
-the worker processes forked for each task inherit them.
+run() forks the worker process. The child is the module process, minus the new interpreter and the
+imports: it runs the module's own main() with the real AnsibleModule, which reads its arguments from
+stdin as when a module is run directly (`python module.py < ARGS_JSON`), its stdout and stderr going
+to files and its exit status its own. The parent hands what the child printed to the
+parser a module process's output goes through (ActionBase._parse_returned_data). Validation, check
+and diff mode, no_log, warnings, deprecations and failures are therefore AnsibleModule's and the
+running ansible-core's, and whatever the module does to its process (environment, working directory,
+module-level state) ends with the child, as it would with a module process.
+
+The modules are imported here, at the top, so that the strategy, which loads the action plugin once
+in the main process, also imports them (and ansible.module_utils.basic and urls) once for the whole
+run: the worker processes forked for each task, and the children forked from them, inherit them.
+
+Private ansible-core attributes used, for want of a public way (test_in_process.py runs every
+module both ways on every ansible-core of tests/ansible-cores.txt and compares the results):
+ActionBase._update_module_args (the `_ansible_*` arguments a module process gets: check mode, diff,
+no_log, verbosity...), ActionBase._compute_environment_string (the task's `environment:`),
+ActionBase._parse_returned_data (with the profile argument from 2.19, returning a task result object
+from 2.21) and, in the child, ansible.module_utils._internal.is_controller (from 2.19).
 """
 
 from __future__ import annotations
 
-import contextlib
 import importlib
+import io
 import json
 import os
+import sys
+import tempfile
+import traceback
 
 from ansible.errors import AnsibleActionFail
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-from ansible.module_utils.common.parameters import remove_values
-from ansible.module_utils.errors import UnsupportedError
 from ansible.module_utils.parsing.convert_bool import boolean
 from ansible.release import __version__ as ansible_version
-from ansible.utils.display import Display
 
 # The modules of the action group `mlflow` in meta/runtime.yml, each with plugins/action/<module>.py (a unit test checks).
 MODULES = ("mlflow_experiment", "mlflow_model_alias", "mlflow_model_version", "mlflow_model_version_info",
@@ -36,74 +50,13 @@ MODULES = ("mlflow_experiment", "mlflow_model_alias", "mlflow_model_version", "m
 # Set to false (inventory, play or task variable) to run the modules as separate processes always.
 SWITCH = "mlops_mlflow_in_process"
 
-_MAINS = {name: importlib.import_module("ansible_collections.mlops.mlflow.plugins.modules." + name).main
-          for name in MODULES}
-display = Display()
-# Before ansible-core 2.19, a module's warnings and deprecations travel in its result (`warnings`,
-# `deprecations`), which the controller displays; from 2.19 they are displayed and left out of the
-# result. In-process does what the module process does on the running core (no public API says which:
-# test_in_process.py compares both ways on every core of tests/ansible-cores.txt).
-_RESULT_CARRIES_WARNINGS = tuple(int(part) for part in ansible_version.split(".")[:2]) < (2, 19)
-
-
-class _Done(BaseException):
-    """exit_json / fail_json: the module's result, raised instead of printed and sys.exit()ed
-    (a BaseException, like SystemExit, so that no `except Exception` in a module can swallow it)."""
-
-    def __init__(self, result):
-        super().__init__("module finished")
-        self.result = result
-
-
-class InProcessModule:
-    """The part of AnsibleModule the registry modules use, validating with the same ArgumentSpecValidator."""
-
-    def __init__(self, name, args, check_mode, diff, argument_spec, supports_check_mode=False, **constraints):
-        self._name = name
-        self._warnings, self._deprecations = [], []
-        self.check_mode = check_mode
-        self._diff = diff
-        self.params = dict(args)
-        validation = ArgumentSpecValidator(argument_spec, **constraints).validate(self.params)
-        self.no_log_values = validation._no_log_values
-        self.params.update(validation.validated_parameters)
-        if validation.error_messages:
-            msg = validation.errors.msg
-            if isinstance(validation.errors[0], UnsupportedError):
-                msg = "Unsupported parameters for (%s) module: %s" % (name, msg)
-            self.fail_json(msg=msg)
-        if check_mode and not supports_check_mode:   # not the case for any registry module today
-            self.exit_json(skipped=True, msg="remote module (%s) does not support check mode" % name)
-
-    def exit_json(self, **result):
-        result.setdefault("changed", False)
-        if _RESULT_CARRIES_WARNINGS:
-            for key, found in (("warnings", self._warnings), ("deprecations", self._deprecations)):
-                if found:
-                    result[key] = found
-        result["invocation"] = {"module_args": self.params}
-        # As AnsibleModule: mask no_log values everywhere, but keep top-level booleans and None as they are.
-        preserved = {key: value for key, value in result.items() if value is None or isinstance(value, bool)}
-        result = remove_values(result, self.no_log_values)
-        result.update(preserved)
-        raise _Done(result)
-
-    def fail_json(self, msg, **result):
-        self.exit_json(**dict(result, failed=True, msg=str(msg)))
-
-    def warn(self, warning):
-        if _RESULT_CARRIES_WARNINGS:
-            self._warnings.append(remove_values(warning, self.no_log_values))
-        else:
-            display.warning(remove_values(warning, self.no_log_values))
-
-    def deprecate(self, msg, version=None, date=None, collection_name=None):
-        msg = remove_values(msg, self.no_log_values)
-        if _RESULT_CARRIES_WARNINGS:
-            entry = dict(msg=msg, date=date) if date else dict(msg=msg, version=version)
-            self._deprecations.append(dict(entry, collection_name=collection_name))
-        else:
-            display.deprecated(msg, version=version, date=date, collection_name=collection_name)
+_MODULES = {name: importlib.import_module("ansible_collections.mlops.mlflow.plugins.modules." + name)
+            for name in MODULES}
+_CORE = tuple(int(part) for part in ansible_version.split(".")[:2])
+# The serialization profile of a module that declares none, as every registry module: the one a
+# module process of it uses (from 2.19; ActionBase reads it from the module's metadata while it builds
+# the AnsiballZ payload, which is what this runner skips).
+_PROFILE = "legacy"
 
 
 def it_applies(action, task_vars):
@@ -121,40 +74,86 @@ def it_applies(action, task_vars):
             and not action._task.async_val)
 
 
-@contextlib.contextmanager
-def _environment(overrides):
-    """os.environ with the task's `environment:` on top, as the module process would see it."""
-    saved = {key: os.environ.get(key) for key in overrides}
-    os.environ.update({key: str(value) for key, value in overrides.items()})
+def _be_a_target():
+    """From ansible-core 2.19, module_utils knows whether it runs in the controller and there hands
+    warnings and deprecations to the controller's display instead of the module's result: in the child
+    it must not know (a private flag, for want of a public way; module process and child give the same
+    results and messages on every core, test_in_process.py)."""
+    if _CORE >= (2, 19):
+        from ansible.module_utils import _internal  # pylint: disable=import-outside-toplevel
+
+        _internal.is_controller = False
+
+
+def _child(module, arguments, environment, stdout, stderr):
+    """In the forked child: be the module process. Never returns."""
+    status = 1
     try:
-        yield
+        os.dup2(stdout.fileno(), 1)
+        os.dup2(stderr.fileno(), 2)
+        sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8", line_buffering=True)
+        sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8", line_buffering=True)
+        # Only in memory: the arguments may hold passwords.
+        sys.stdin = io.TextIOWrapper(io.BytesIO(arguments), encoding="utf-8")
+        sys.argv = [module.__file__]
+        os.environ.update(environment)
+        _be_a_target()
+        try:
+            module.main()
+            status = 0
+        except SystemExit as done:
+            status = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    except BaseException:  # pylint: disable=broad-exception-caught
+        # As the interpreter of a module process does: the traceback on stderr, status 1.
+        traceback.print_exc()
     finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:  # pylint: disable=broad-exception-caught
+                pass
+        os._exit(status)  # no atexit handlers or finalizers of the worker process
 
 
-def run(action):
-    """The module's result computed in this process, or None when the task's arguments are not plain
-    JSON (the module process would get them through Ansible's own serializer: let it)."""
+def execute(action, task_vars):
+    """Run the task's module in a fork of this process: {rc, stdout, stderr, stdout_lines, stderr_lines}
+    as ActionBase._low_level_execute_command gives them for a module process, or None when the task's
+    arguments are not plain JSON (a module process gets them through Ansible's own serializer: let it)."""
     try:
-        # Plain data, as the module process would see it; this also drops Ansible's data tags.
+        # Plain data, as the module process sees it; this also drops Ansible's data tags.
         args = json.loads(json.dumps(action._task.args))
     except (TypeError, ValueError):
         return None
+    action._update_module_args(action._task.action, args, task_vars)
     environment = {}
     action._compute_environment_string(environment)
+    module = _MODULES[action._task.resolved_action.rpartition(".")[2]]
+    arguments = json.dumps({"ANSIBLE_MODULE_ARGS": args}).encode("utf-8")
+    with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
+        pid = os.fork()
+        if pid == 0:
+            _child(module, arguments, {key: str(value) for key, value in environment.items()}, stdout, stderr)
+        _pid, status = os.waitpid(pid, 0)
+        res = {"rc": os.waitstatus_to_exitcode(status)}
+        for name, stream in (("stdout", stdout), ("stderr", stderr)):
+            stream.seek(0)
+            res[name] = stream.read().decode("utf-8", errors="surrogateescape")
+            res[name + "_lines"] = res[name].splitlines()
+    return res
 
-    def module_class(**spec):
-        # Named as the task names it, as Ansible names a module process in its messages.
-        return InProcessModule(action._task.action, args, bool(action._task.check_mode), bool(action._task.diff),
-                               **spec)
 
-    with _environment(environment):
-        try:
-            _MAINS[action._task.resolved_action.rpartition(".")[2]](module_class)
-        except _Done as done:
-            return json.loads(json.dumps(done.result))
-    raise AssertionError("%s returned without exit_json or fail_json" % action._task.resolved_action)
+def run(action, task_vars):
+    """The module's result as ActionBase._execute_module returns it for a module process, or None (see
+    execute())."""
+    res = execute(action, task_vars)
+    if res is None:
+        return None
+    if _CORE >= (2, 21):
+        parsed = action._parse_returned_data(res, _PROFILE)
+        parsed.remove_internal_keys()
+        return parsed.as_result_dict(for_round_trip=True)
+    from ansible.vars.clean import remove_internal_keys  # pylint: disable=import-outside-toplevel  # gone in 2.21
+
+    data = action._parse_returned_data(res, _PROFILE) if _CORE >= (2, 19) else action._parse_returned_data(res)
+    remove_internal_keys(data)
+    return data

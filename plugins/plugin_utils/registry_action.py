@@ -9,10 +9,13 @@ from ansible_collections.mlops.mlflow.plugins.plugin_utils import in_process
 
 
 class RegistryAction(NormalAction):
-    """On a local connection, run the module in this process (in_process.py says why and when);
-    otherwise exactly as ansible.builtin.normal runs any module."""
+    """ansible.builtin.normal, which runs any module, except that on a local connection the module
+    process is a fork of this worker process instead of a new interpreter (in_process.py says why and
+    when). Everything around it, ActionBase.run's checks included, is normal's."""
 
-    def run(self, tmp=None, task_vars=None):
-        # ActionBase.run's checks need not run first: async never runs in-process, every module has check mode.
-        result = in_process.run(self) if in_process.it_applies(self, task_vars or {}) else None
-        return super().run(tmp, task_vars) if result is None else result
+    def _execute_module(self, module_name=None, module_args=None, *args, task_vars=None, **kwargs):
+        if module_name is None and module_args is None and in_process.it_applies(self, task_vars or {}):
+            result = in_process.run(self, task_vars or {})
+            if result is not None:
+                return result
+        return super()._execute_module(module_name, module_args, *args, task_vars=task_vars, **kwargs)
