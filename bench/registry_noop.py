@@ -19,7 +19,7 @@ Method
          module  ``mlops.mlflow.mlflow_model_version: {name, source}`` with the connection set in
                  ``module_defaults: group/mlops.mlflow.mlflow``; the target is version 1's source, which
                  exists, so every result must be ok and changed=false (checked). On this local
-                 connection the module runs inside Ansible's worker process (plugins/plugin_utils/
+                 connection the module runs in a fork of Ansible's worker process (plugins/plugin_utils/
                  in_process.py), which is how a registry task delegated to the controller runs.
          process the same task with ``mlops_mlflow_in_process: false``: the module as a separate
                  Python process, as on any other connection (context: what a task costs that runs the
@@ -363,7 +363,7 @@ def report(args, results, machine, command):
         "",
         "- **module**: `mlops.mlflow.mlflow_model_version: {name, source}` with the connection in "
         "`module_defaults: group/mlops.mlflow.mlflow`; every result was checked to be ok and `changed: false`. "
-        "On a local connection the registry modules run inside Ansible's worker process "
+        "On a local connection the registry modules run in a fork of Ansible's worker process "
         "(`plugins/plugin_utils/in_process.py`): this is the cost of a registry task delegated to the controller.",
         "- **process** (context): the same task with `mlops_mlflow_in_process: false`, the module as its own "
         "Python process, as on any other connection (a registry task run on a managed host).",
