@@ -48,7 +48,8 @@ options:
   update_password:
     description:
       - V(always) sets O(user_password) when it does not already work; the module logs in as the user to find out,
-        so a password that works already is not a change.
+        so a password that works already is not a change. For the user the task connects as, it compares
+        O(user_password) with O(password) instead, which the server has just accepted.
       - V(on_create) sets it only when the module creates the user, so that a password rotated elsewhere
         is kept.
     type: str
@@ -75,9 +76,10 @@ options:
 notes:
   - MLflow's password check takes a password hash computation on the server; with O(update_password=always) the
     module makes one such check per run.
-  - With the server's credential cache on (C(mlflow_auth_cache_ttl) of the mlflow_server role), a password changed
-    outside this module can keep working on the server's other workers until the cache expires, and the module
-    would take it as current until then.
+  - With the server's credential cache on (C(mlflow_auth_cache_ttl) of the mlflow_server role), a changed password
+    can keep working on the server's other workers until the cache expires (MLflow clears it only in the worker
+    that made the change), and the login check would take the old password as current until then. This is why
+    the connecting user's own password is not checked by logging in.
 seealso:
   - module: mlops.mlflow.mlflow_permission
   - module: mlops.mlflow.mlflow_role
@@ -227,9 +229,15 @@ def ensure_present(client, params, before, current_roles, check_mode):
     admin = current_admin if params["admin"] is None else params["admin"]
     if before is None:
         new_password = True
+    elif not password or params["update_password"] != "always":
+        new_password = False
+    elif is_self:
+        # This task logs in with the user's current password: another one is a change. (A login probe
+        # could be answered by another server worker's credential cache, mlflow_auth_cache_ttl, with
+        # the password the user had before.)
+        new_password = password != client.password
     else:
-        new_password = bool(password) and params["update_password"] == "always" and \
-            not password_works(client, name, password)
+        new_password = not password_works(client, name, password)
     changed = before is None or new_password or admin != current_admin or bool(to_assign or to_unassign)
     after = dict(name=name, id=before and before["id"], admin=admin,
                  roles=sorted(set(current_roles) - set(to_unassign) | set(to_assign)))
