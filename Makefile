@@ -57,6 +57,7 @@ engine:
 images: engine
 	scripts/build-image debian12
 	scripts/build-image debian13
+	scripts/build-moto-image
 
 # ansible-lint installs the collection it checks into ANSIBLE_HOME's
 # collections: keep that inside the checkout, not in ~/.ansible.

@@ -2,46 +2,76 @@
 with MLFLOW_AUTH_DATABASE_URI, those of the basic-auth database too.
 
 Run with the virtualenv's python; reads MLFLOW_BACKEND_STORE_URI (and libpq's
-PGPASSWORD) from the environment.  Read-only.
+PGPASSWORD) from the environment.  Read-only on the database; with
+MLOPS_SCHEMA_STATUS_READ_ONLY set (check mode), read-only everywhere.
+
+The installed MLflow's head revisions depend only on its release: they are
+computed once (importing mlflow takes seconds) and kept in the virtualenv,
+beside the release they were read from, so a converge that changes nothing
+reads only the database's revisions.
 """
 import json
 import os
+import sys
+import tempfile
+from importlib.metadata import version
 
 import sqlalchemy
-from mlflow.store.db.utils import _get_latest_schema_revision, _is_empty_database
+from alembic.migration import MigrationContext
+
+HEADS = os.path.join(sys.prefix, "mlops-schema-heads.json")
 
 
-def tracking(uri):
-    engine = sqlalchemy.create_engine(uri)
+def installed_heads(auth):
+    """{"mlflow": release, "head": ..., "auth_head": ...} of this virtualenv's MLflow;
+    the auth app's head only with `auth` (without it MLflow's [auth] extra may be missing)."""
+    release = version("mlflow")
+    heads = {}
     try:
-        empty = _is_empty_database(engine)
-        current = None
-        if not empty:
-            with engine.connect() as connection:
-                current = connection.execute(sqlalchemy.text("SELECT version_num FROM alembic_version")).scalar()
-    finally:
-        engine.dispose()
-    return {"empty": empty, "current": current, "head": _get_latest_schema_revision()}
+        with open(HEADS, encoding="utf-8") as cached:
+            heads = json.load(cached)
+    except (OSError, ValueError):
+        pass
+    if heads.get("mlflow") != release:
+        heads = {"mlflow": release}
+    if "head" in heads and ("auth_head" in heads or not auth):
+        return heads
+    if "head" not in heads:
+        from mlflow.store.db.utils import _get_latest_schema_revision
+        heads["head"] = _get_latest_schema_revision()
+    if auth and "auth_head" not in heads:
+        from alembic.script import ScriptDirectory
+        from mlflow.server.auth.db.utils import _get_alembic_config
+        heads["auth_head"] = ScriptDirectory.from_config(_get_alembic_config("sqlite://")).get_current_head()
+    if os.environ.get("MLOPS_SCHEMA_STATUS_READ_ONLY"):
+        return heads
+    try:
+        with tempfile.NamedTemporaryFile("w", dir=sys.prefix, delete=False, encoding="utf-8") as target:
+            json.dump(heads, target)
+        os.chmod(target.name, 0o644)
+        os.replace(target.name, HEADS)
+    except OSError:
+        pass  # not the virtualenv's owner: read again next time
+    return heads
 
 
-def auth(uri):
-    """The auth app's own Alembic history (table alembic_version_auth)."""
-    from alembic.migration import MigrationContext
-    from alembic.script import ScriptDirectory
-    from mlflow.server.auth.db.utils import _get_alembic_config
-
+def current(uri, version_table):
+    """(empty, revision) of the database at `uri`, revision from Alembic's `version_table`."""
     engine = sqlalchemy.create_engine(uri)
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"version_table": "alembic_version_auth"})
-            current = context.get_current_revision()
+            empty = not sqlalchemy.inspect(connection).get_table_names()
+            context = MigrationContext.configure(connection, opts={"version_table": version_table})
+            return empty, context.get_current_revision()
     finally:
         engine.dispose()
-    head = ScriptDirectory.from_config(_get_alembic_config(uri)).get_current_head()
-    return {"auth_current": current, "auth_head": head}
 
 
-status = tracking(os.environ["MLFLOW_BACKEND_STORE_URI"])
-if os.environ.get("MLFLOW_AUTH_DATABASE_URI"):
-    status.update(auth(os.environ["MLFLOW_AUTH_DATABASE_URI"]))
+auth_uri = os.environ.get("MLFLOW_AUTH_DATABASE_URI")
+heads = installed_heads(bool(auth_uri))
+empty, revision = current(os.environ["MLFLOW_BACKEND_STORE_URI"], "alembic_version")
+status = {"empty": empty, "current": revision, "head": heads["head"]}
+if auth_uri:
+    status.update(auth_current=current(auth_uri, "alembic_version_auth")[1],
+                  auth_head=heads["auth_head"])
 print(json.dumps(status))
