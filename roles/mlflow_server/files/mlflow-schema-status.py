@@ -34,8 +34,7 @@ def installed_heads(auth):
         pass
     if heads.get("mlflow") != release:
         heads = {"mlflow": release}
-    if "head" in heads and ("auth_head" in heads or not auth):
-        return heads
+    kept = dict(heads)
     if "head" not in heads:
         from mlflow.store.db.utils import _get_latest_schema_revision
         heads["head"] = _get_latest_schema_revision()
@@ -43,7 +42,7 @@ def installed_heads(auth):
         from alembic.script import ScriptDirectory
         from mlflow.server.auth.db.utils import _get_alembic_config
         heads["auth_head"] = ScriptDirectory.from_config(_get_alembic_config("sqlite://")).get_current_head()
-    if os.environ.get("MLOPS_SCHEMA_STATUS_READ_ONLY"):
+    if heads == kept or os.environ.get("MLOPS_SCHEMA_STATUS_READ_ONLY"):
         return heads
     try:
         with tempfile.NamedTemporaryFile("w", dir=sys.prefix, delete=False, encoding="utf-8") as target:
