@@ -12,6 +12,8 @@ from conftest import converge, mlflow_url, said
 from platform_state import client, platform_state, record_figure  # noqa: F401 pylint: disable=unused-import
 
 HOST = "debian12-operations"
+# mlflow_gc_older_than in molecule.yml, in seconds.
+GC_WINDOW = 15
 
 
 def host_time(host):
@@ -145,10 +147,10 @@ def artifact_files(host, run_id):
 
 
 def test_gc_then_restore_to_a_moment_between_two_changes(host, client):
-    """Two changes a minute apart, each deleting a run: `mlflow gc` (window:
-    one minute) removes the run deleted before the minute with its artifacts
-    and keeps the other; then a restore to a moment between the changes
-    keeps the first change and not the second."""
+    """Two changes more than gc's window apart, each deleting a run: `mlflow
+    gc` (mlflow_gc_older_than: 15s) removes the run deleted before the window
+    with its artifacts and keeps the other; then a restore to a moment between
+    the changes keeps the first change and not the second."""
     import mlflow
     from mlflow.exceptions import MlflowException
 
@@ -166,7 +168,7 @@ def test_gc_then_restore_to_a_moment_between_two_changes(host, client):
     client.delete_run(old)
     time.sleep(1.5)
     between = host_time(host)
-    time.sleep(60)
+    time.sleep(GC_WINDOW + 2)
     client.create_registered_model("pitr-second")
     client.delete_run(recent)
 
