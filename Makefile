@@ -2,7 +2,7 @@
 #
 #   make test                 everything CI runs (sets itself up on a fresh machine)
 #   make demo / demo-destroy  a local MLflow platform in a systemd container
-#   make bench                the registry benchmark, written to docs/benchmarks.md
+#   make bench [BENCH=x]      the benchmarks (registry, converge, throughput), written to docs/benchmarks.md
 #   make lint | sanity | units | cores | integration | molecule SCENARIO=x | images
 #
 SHELL := /bin/bash
@@ -36,7 +36,7 @@ help:
 	@echo "make demo          start a local MLflow platform on 127.0.0.1:5000; make demo-destroy removes it"
 	@echo "make lint | sanity | units | integration | images"
 	@echo "make cores         the unit tests on every supported ansible-core (tests/ansible-cores.txt)"
-	@echo "make bench         the registry benchmark on its own MLflow host, written to docs/benchmarks.md"
+	@echo "make bench         the benchmarks (BENCH=registry, converge or throughput for one), each on its own hosts, written to docs/benchmarks.md"
 	@echo "make molecule SCENARIO=x   one Molecule scenario (x in: $(SCENARIOS)); CORE=2.21.5 with that ansible-core"
 
 venv: $(VENV)/.installed $(COLLECTION_LINK)
@@ -109,8 +109,9 @@ demo: venv images
 demo-destroy: venv
 	scripts/demo down
 
+BENCH ?=
 bench: venv images
-	bench/run
+	bench/run $(BENCH)
 
 clean:
 	rm -rf build tests/output .pytest_cache

@@ -11,7 +11,7 @@ import pytest
 
 pytest.importorskip("mlflow")
 # The same script whatever the ansible-core: not part of the matrix (make cores).
-pytestmark = pytest.mark.without_ansible
+pytestmark = pytest.mark.pinned_core
 
 SCRIPT = pathlib.Path(__file__).resolve().parents[2] / "roles/mlflow_server/files/mlflow-schema-status.py"
 
