@@ -127,10 +127,6 @@ def test_backup_timer_runs_and_keeps_the_newest_dumps(host):
         assert f"dbname: {database}\n" in listing + "\n", listing
 
 
-def test_converging_again_in_check_mode_changes_nothing(host, check_mode_recap):
-    assert check_mode_recap[name(host)] == 0
-
-
 def converge_only(host, *options):
     return converge("--limit", name(host), *options)
 
