@@ -39,12 +39,10 @@ help:
 	@echo "make bench         the benchmarks (BENCH=registry, converge or throughput for one), each on its own hosts, written to docs/benchmarks.md"
 	@echo "make molecule SCENARIO=x   one Molecule scenario (x in: $(SCENARIOS)); CORE=2.21.5 with that ansible-core"
 
-venv: $(VENV)/.installed $(COLLECTION_LINK)
-
-$(VENV)/.installed: tests/requirements.txt
-	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install -q -r tests/requirements.txt
-	touch $@
+# .venv and .cache/ansible-cores link into a cache that every checkout on
+# this machine shares, keyed by the pins and the Python (scripts/ensure-venv).
+venv: $(COLLECTION_LINK)
+	scripts/ensure-venv $(PYTHON)
 
 # Ansible finds this checkout as mlops.mlflow through this link.
 $(COLLECTION_LINK):
