@@ -101,7 +101,3 @@ def test_wrong_s3_secret_fails_the_preflight_and_changes_nothing(host):
     assert (host.file("/etc/mlflow/mlflow.env").sha256sum, host.check_output("systemctl show -P MainPID mlflow")) \
         == before
     assert requests.get(mlflow_url(host) + "/health", timeout=10).status_code == 200
-
-
-def test_converging_again_in_check_mode_changes_nothing(host, check_mode_recap):
-    assert check_mode_recap[host.backend.get_hostname()] == 0
