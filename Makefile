@@ -29,13 +29,14 @@ integration molecule demo: export ANSIBLE_PIPELINING := True
 # Where a scenario spends its time, at the end of each play of its log.
 molecule: export ANSIBLE_CALLBACKS_ENABLED := ansible.posix.profile_tasks
 
-.PHONY: help venv engine images lint sanity units cores integration molecule test demo demo-destroy bench collection clean
+.PHONY: help venv engine images lint sanity units cores integration molecule test demo demo-destroy bench collection release clean
 
 help:
 	@echo "make test          run every check (lint, sanity, units, integration, all Molecule scenarios)"
 	@echo "make demo          start a local MLflow platform on 127.0.0.1:5000; make demo-destroy removes it"
 	@echo "make lint | sanity | units | integration | images"
 	@echo "make cores         the unit tests on every supported ansible-core (tests/ansible-cores.txt)"
+	@echo "make release VERSION=X.Y.Z   galaxy.yml, CHANGELOG.rst and build/mlops-mlflow-X.Y.Z.tar.gz with that version"
 	@echo "make bench         the benchmarks (BENCH=registry, converge or throughput for one), each on its own hosts, written to docs/benchmarks.md"
 	@echo "make molecule SCENARIO=x   one Molecule scenario (x in: $(SCENARIOS)); CORE=2.21.5 with that ansible-core"
 
@@ -100,6 +101,11 @@ test:
 collection: venv
 	mkdir -p build
 	ansible-galaxy collection build --force --output-path build .
+
+# One version for galaxy.yml, CHANGELOG.rst and the tarball (scripts/release).
+VERSION ?=
+release: venv
+	scripts/release $(VERSION)
 
 demo: venv images
 	scripts/demo up

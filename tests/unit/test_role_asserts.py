@@ -17,7 +17,8 @@ pytestmark = pytest.mark.pinned_core
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 # What the checks read before the one under test.
 BASE = {
-    "postgresql": {"ansible_facts": {"service_mgr": "systemd"}, "postgresql_mlflow_password": "a-long-enough-secret"},
+    "postgresql": {"ansible_facts": {"service_mgr": "systemd", "distribution": "Debian", "distribution_major_version": "12"},
+                   "postgresql_mlflow_password": "a-long-enough-secret"},
 }
 
 CASES = [
