@@ -52,6 +52,7 @@ def test_release_writes_one_version_everywhere(copy):
     assert " ".join(entry.split()[:6]) in " ".join(changelog.split())
     assert "7.8.9" in yaml.safe_load((copy / "changelogs/changelog.yaml").read_text())["releases"]
     assert (copy / "build/mlops-mlflow-7.8.9.tar.gz").is_file()
+    assert "mlops.mlflow 7.8.9" in (copy / "build/docs/html/index.html").read_text()
     assert not list((copy / "changelogs/fragments").glob("*.yml"))
 
     again = release(copy, "7.8.9")
