@@ -29,14 +29,16 @@ integration molecule demo: export ANSIBLE_PIPELINING := True
 # Where a scenario spends its time, at the end of each play of its log.
 molecule: export ANSIBLE_CALLBACKS_ENABLED := ansible.posix.profile_tasks
 
-.PHONY: help venv engine images lint sanity units cores integration molecule test demo demo-destroy bench collection release clean
+.PHONY: help venv engine images lint sanity units cores integration quickstart docs molecule test demo demo-destroy bench collection release clean
 
 help:
 	@echo "make test          run every check (lint, sanity, units, integration, all Molecule scenarios)"
 	@echo "make demo          start a local MLflow platform on 127.0.0.1:5000; make demo-destroy removes it"
 	@echo "make lint | sanity | units | integration | images"
+	@echo "make docs          the documentation site (guides, module and role pages) into build/docs/html"
+	@echo "make quickstart    docs/quickstart.md run as written against three stand-in VMs"
 	@echo "make cores         the unit tests on every supported ansible-core (tests/ansible-cores.txt)"
-	@echo "make release VERSION=X.Y.Z   galaxy.yml, CHANGELOG.rst and build/mlops-mlflow-X.Y.Z.tar.gz with that version"
+	@echo "make release VERSION=X.Y.Z   galaxy.yml, CHANGELOG.rst, build/mlops-mlflow-X.Y.Z.tar.gz and the docs site with that version"
 	@echo "make bench         the benchmarks (BENCH=registry, converge or throughput for one), each on its own hosts, written to docs/benchmarks.md"
 	@echo "make molecule SCENARIO=x   one Molecule scenario (x in: $(SCENARIOS)); CORE=2.21.5 with that ansible-core"
 
@@ -85,6 +87,10 @@ cores: venv
 integration: venv images
 	pytest -q tests/integration
 
+# docs/quickstart.md, run as written against three stand-in VMs.
+quickstart: venv images
+	pytest -q tests/quickstart
+
 # CORE=X.Y.Z (a release of tests/ansible-cores.txt) runs the scenario's
 # playbooks with that ansible-core (scripts/ansible-cores).
 CORE ?=
@@ -102,7 +108,11 @@ collection: venv
 	mkdir -p build
 	ansible-galaxy collection build --force --output-path build .
 
-# One version for galaxy.yml, CHANGELOG.rst and the tarball (scripts/release).
+# The documentation site, build/docs/html (scripts/build-docs).
+docs: venv
+	scripts/build-docs
+
+# One version for galaxy.yml, CHANGELOG.rst, the tarball and the docs site (scripts/release).
 VERSION ?=
 release: venv
 	scripts/release $(VERSION)
