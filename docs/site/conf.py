@@ -6,9 +6,10 @@
 import pathlib
 import re
 
-# The collection's version, from galaxy.yml (make release sets it there).
-GALAXY = pathlib.Path(__file__).resolve().parents[2] / 'galaxy.yml'
-version = release = re.search(r'^version: *(\S+)', GALAXY.read_text(), re.M).group(1)
+# The collection's version and addresses, from galaxy.yml (make release sets
+# the version there).
+GALAXY = pathlib.Path(__file__).resolve().parents[2].joinpath('galaxy.yml').read_text()
+version = release = re.search(r'^version: *(\S+)', GALAXY, re.M).group(1)
 project = 'mlops.mlflow'
 copyright = 'mlops.mlflow maintainers'
 title = html_short_title = f'mlops.mlflow {version}'
@@ -21,6 +22,11 @@ myst_heading_anchors = 3
 pygments_style = 'ansible'
 highlight_language = 'YAML+Jinja'
 html_theme = 'sphinx_ansible_theme'
+# The theme's top bar links Ansible's blog and forum unless told otherwise.
+html_theme_options = {'topbar_links': {
+    label: re.search(rf'^{key}: *(\S+)', GALAXY, re.M).group(1)
+    for label, key in (('Repository', 'repository'), ('Issues', 'issues'))
+}}
 html_show_sphinx = False
 html_use_modindex = False
 html_use_index = False
