@@ -32,7 +32,7 @@ molecule: export ANSIBLE_CALLBACKS_ENABLED := ansible.posix.profile_tasks
 .PHONY: help venv engine images lint sanity units cores integration quickstart docs molecule test demo demo-destroy bench collection release clean
 
 help:
-	@echo "make test          run every check (lint, sanity, units, integration, all Molecule scenarios)"
+	@echo "make test          run every check (lint, sanity, units, docs, integration, quickstart, all Molecule scenarios)"
 	@echo "make demo          start a local MLflow platform on 127.0.0.1:5000; make demo-destroy removes it"
 	@echo "make lint | sanity | units | integration | images"
 	@echo "make docs          the documentation site (guides, module and role pages) into build/docs/html"

@@ -63,7 +63,7 @@ WORKLOADS = ("log-batch", "search", "register")
 SETUPS = ("laptop", "stock", "collection", "collection+auth")
 ADMIN_PASSWORD = "benchmark-admin-secret"   # a container on this machine's bridge, removed at the end
 DB_PASSWORD = "benchmark-db-secret"
-PLOT = "docs/img/bench-throughput.png"
+PLOT = "docs/images/bench-throughput.png"
 
 
 def log(message):
@@ -219,7 +219,7 @@ def stock_setups(args, machine):
                        % " ".join(pins))
         url = stock_server(STOCK_HOST, None)
         machine["laptop store"] = sh(STOCK_HOST, "cd /srv/bench && ls")
-        machine["laptop workers"] = " ".join(sh(STOCK_HOST, "/opt/bench/bin/mlflow server --help | grep -A2 -e '--workers'")
+        machine["laptop workers"] = " ".join(sh(STOCK_HOST, "/opt/bench/bin/mlflow server --help | grep -A1 -e '^ *-w, --workers'")
                                              .split())
         results["laptop"] = measure("laptop", url, None, args)
         sh(STOCK_HOST, "runuser -u postgres -- psql -qXc \"CREATE ROLE mlflow LOGIN PASSWORD '%s'\" && "
@@ -310,7 +310,7 @@ def report(args, results, machine):
         "",
         "Machine: %s" % machine["line"],
         "",
-        "![Operations per second per workload, setup and concurrency](img/bench-throughput.png)",
+        "![Operations per second per workload, setup and concurrency](images/bench-throughput.png)",
         "",
         "| workload | clients | setup | ops/s | p50 | p99 | errors |",
         "|---|---:|---|---:|---:|---:|---:|",
@@ -335,7 +335,7 @@ def report(args, results, machine):
     errors = [(s, w, c, r["first_error"]) for s in SETUPS for (w, c), r in results[s].items() if r["errors"]]
     if errors:
         lines += ["", "First error of each run that had errors:", ""]
-        lines += ["- %s, %s, %d clients: `%s`" % (s, w, c, e.replace("`", "'")) for s, w, c, e in errors]
+        lines += ["- %s, %s, %d clients: `%s`" % (s, w, c, " ".join(e.replace("`", "'").split())) for s, w, c, e in errors]
     return "\n".join(lines) + "\n"
 
 
