@@ -106,7 +106,9 @@ def vms(tmp_path_factory):
             process.stdin.close()
             provisioning.append(process)
         assert [process.wait() for process in provisioning] == [0] * len(VMS), "provisioning a stand-in VM failed"
-        addresses = {page_address: docker("inspect", "-f", f"{{{{(index .NetworkSettings.Networks \"{NETWORK}\").IPAddress}}}}", name)
+        # Each container is on the quickstart's network only.
+        addresses = {page_address: subprocess.run([ROOT / "scripts/test-host", "address", name], check=True,
+                                                  capture_output=True, text=True).stdout.strip()
                      for name, page_address in VMS.values()}
         known = subprocess.run(["ssh-keyscan", "-T", "10", *addresses.values()], capture_output=True, text=True, check=True)
         (home / ".ssh/known_hosts").write_text(known.stdout)
