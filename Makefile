@@ -66,14 +66,15 @@ lint: venv
 	ANSIBLE_HOME=$(CURDIR)/.ansible ansible-lint --profile production
 
 # ansible-test resolves symlinks and, inside a git work tree, sees only what
-# git tracks there: it gets a copy of the checkout outside this tree.
+# git tracks there: it gets a copy of the checkout outside this tree, without
+# tests/tools (third-party test tools, not in the collection's tarball).
 SANITY_COPY := $(or $(TMPDIR),/tmp)/mlops-mlflow-sanity/ansible_collections/mlops/mlflow
 # The virtualenv's Python: 3.11 on Debian 12, 3.13 on Debian 13.
 VENV_PYTHON_VERSION = $(shell $(VENV)/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')
 sanity: venv
 	scripts/ansible-test-pip-bootstrap $(VENV)/bin/python
 	rm -rf $(SANITY_COPY) && mkdir -p $(SANITY_COPY)
-	git ls-files -z --cached --others --exclude-standard | tar -c --null -T - | tar -x -C $(SANITY_COPY)
+	git ls-files -z --cached --others --exclude-standard -- . ':!tests/tools' | tar -c --null -T - | tar -x -C $(SANITY_COPY)
 	cd $(SANITY_COPY) && ansible-test sanity --local --python $(VENV_PYTHON_VERSION) --color no
 
 units: venv

@@ -168,6 +168,28 @@ def pg_client_entries(addresses, database, user, tls=True):
     ]
 
 
+def pg_password_problems(passwords):
+    """What PostgreSQL's passwordcheck module would say of each password.
+
+    `passwords` is a list of {name, user, value}: the variable that holds the
+    password, the role it is for, and the password.  The sentences name the
+    variable, never the value; an empty value is left to the checks that
+    require one.
+    """
+    problems = []
+    for entry in passwords:
+        value, user, name = str(entry.get("value") or ""), str(entry.get("user") or ""), entry.get("name")
+        if not value:
+            continue
+        if len(value) < 8:
+            problems.append("%s is shorter than 8 characters" % name)
+        if user and user in value:
+            problems.append("%s contains the role's name '%s'" % (name, user))
+        if not (any(c.isalpha() for c in value) and any(not c.isalpha() for c in value)):
+            problems.append("%s must contain both letters and other characters" % name)
+    return problems
+
+
 class FilterModule:
     def filters(self):
         return {
@@ -175,4 +197,5 @@ class FilterModule:
             "pg_connection_budget": pg_connection_budget,
             "pg_hba_problems": pg_hba_problems,
             "pg_client_entries": pg_client_entries,
+            "pg_password_problems": pg_password_problems,
         }

@@ -72,7 +72,8 @@ def test_client_at_a_non_allowed_address_is_refused(host):
 def test_non_tls_connections_from_the_client_are_refused(host):
     result = psql_from(other_host("pg-client"), name(host), sslmode="disable")
     assert result.rc != 0
-    assert "no pg_hba.conf entry" in result.stderr
+    # The explicit hostnossl reject line, first of the host lines.
+    assert "pg_hba.conf rejects connection" in result.stderr and "no encryption" in result.stderr, result.stderr
 
 
 def test_pg_hba_has_no_trust_and_no_md5(host):
@@ -80,7 +81,9 @@ def test_pg_hba_has_no_trust_and_no_md5(host):
     rules = [line.split() for line in hba.splitlines() if line.strip() and not line.startswith("#")]
     assert rules
     methods = {rule[3] if rule[0] == "local" else rule[4] for rule in rules}
-    assert methods <= {"peer", "scram-sha-256"}, methods
+    assert methods <= {"peer", "scram-sha-256", "reject"}, methods
+    # Every rule that lets someone in over the network requires TLS.
+    assert {rule[0] for rule in rules if rule[-1] != "reject"} <= {"local", "hostssl"}
 
 
 def test_stored_passwords_are_scram(host):

@@ -7,6 +7,7 @@ from ansible_collections.mlops.mlflow.plugins.filter.postgresql import (
     pg_client_entries,
     pg_connection_budget,
     pg_hba_problems,
+    pg_password_problems,
     pgtune,
 )
 
@@ -118,3 +119,24 @@ def test_client_entries_without_tls_use_host_and_bad_addresses_are_then_explaine
     assert [e["type"] for e in entries] == ["host", "host"]
     (problem,) = pg_hba_problems(entries, "postgresql_mlflow_client_addresses")
     assert "postgresql_mlflow_client_addresses[1].address '10.0.0.999' is not a CIDR" in problem
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("molecule-db-secret-2", []),
+    ("short-1", ["postgresql_mlflow_password is shorter than 8 characters"]),
+    ("my-mlflow-password", ["postgresql_mlflow_password contains the role's name 'mlflow'"]),
+    ("onlyletterswithoutanything", ["postgresql_mlflow_password must contain both letters and other characters"]),
+    ("123456789012", ["postgresql_mlflow_password must contain both letters and other characters"]),
+    ("", []),
+])
+def test_pg_password_problems_follows_passwordcheck(value, expected):
+    entry = {"name": "postgresql_mlflow_password", "user": "mlflow", "value": value}
+    assert pg_password_problems([entry]) == expected
+
+
+def test_pg_password_problems_never_repeats_the_password():
+    problems = pg_password_problems([{"name": "postgresql_rewind_password", "user": "rewind", "value": "Xy7"},
+                                     {"name": "postgresql_replication_password", "user": "replicator",
+                                      "value": "LettersOnlyHere"}])
+    assert len(problems) == 2
+    assert not any("Xy7" in p or "LettersOnlyHere" in p for p in problems)
