@@ -39,6 +39,15 @@ def test_mlflow_role_logs_in_over_tls(host):
     assert out == "t"
 
 
+def test_mlflow_server_connects_to_postgresql_over_tls_1_3(host):
+    # A request fills MLflow's pool; its connections stay open.
+    assert requests.get(mlflow_url(host) + "/api/2.0/mlflow/experiments/search?max_results=1", timeout=10).ok
+    versions = host.check_output(
+        "runuser -u postgres -- psql -XAtc \"select distinct coalesce(s.version, 'none') from pg_stat_activity a "
+        "join pg_stat_ssl s using (pid) where a.usename = 'mlflow' and a.application_name <> 'psql'\"")
+    assert versions.split() == ["TLSv1.3"]
+
+
 def test_mlflow_is_active_and_enabled(host):
     service = host.service("mlflow")
     assert service.is_running
