@@ -7,7 +7,7 @@ import re
 import shlex
 
 import pytest
-from conftest import converge, postgresql_version
+from conftest import converge, other_host, postgresql_version
 
 testinfra_hosts = [f"ansible://postgresql?ansible_inventory={os.environ['MOLECULE_INVENTORY_FILE']}"]
 
@@ -156,6 +156,31 @@ def test_pgaudit_records_statements_where_it_is_on(host):
                           f"insert into {marker} values (1); drop table {marker}' 'host=localhost dbname=mlflow user=mlflow'")
         log = host.file(f"/var/log/postgresql/postgresql-{postgresql_version(host)}-main.log").content_string
         assert re.search(rf"AUDIT: SESSION,\d+,\d+,WRITE,INSERT,,,insert into {marker} values \(1\)", log), log[-2000:]
+
+
+def test_no_password_reaches_the_log(host):
+    # The role created the MLflow role with this password, with DDL (and on
+    # pg-debian13 pgaudit's ROLE class) logged.
+    log = host.file(f"/var/log/postgresql/postgresql-{postgresql_version(host)}-main.log").content_string
+    assert "molecule-db-secret-2" not in log
+    assert "connection authorized: user=mlflow" in log  # the log is the one being written
+
+
+def test_pgaudit_turned_off_drops_its_extension_and_ddl_keeps_working():
+    host = other_host("pg-debian13")  # where molecule.yml's host_vars turn pgaudit on
+    try:
+        result = converge("--limit", "pg-debian13", "-e", "postgresql_pgaudit=false")
+        assert result.returncode == 0, result.stdout[-3000:]
+        assert "pgaudit" not in sql(host, "show shared_preload_libraries")
+        for database in ("mlflow", "mlflow_auth"):
+            assert sql(host, "select count(*) from pg_extension where extname = 'pgaudit'", database) == "0"
+        host.check_output("PGPASSWORD=molecule-db-secret-2 psql -XAtc 'create table t_off(i int); drop table t_off' "
+                          "'host=localhost dbname=mlflow user=mlflow'")
+    finally:
+        back = converge("--limit", "pg-debian13")
+        assert back.returncode == 0, back.stdout[-3000:]
+    assert "pgaudit" in sql(host, "show shared_preload_libraries").split(",")
+    assert sql(host, "select count(*) from pg_extension where extname = 'pgaudit'", "mlflow") == "1"
 
 
 def test_a_password_passwordcheck_would_refuse_fails_before_anything_changes(host):
