@@ -256,8 +256,9 @@ def test_budget_and_pg_hba_are_derived_from_the_nodes():
     # 2 nodes x 4 workers x 3 engines (tracking, registry, basic auth) x (5 + 10) + 10
     assert db.check_output("sudo -u postgres psql -XAtc 'show max_connections'") == "370"
     hba = db.file(f"/etc/postgresql/{postgresql_version(db)}/main/pg_hba.conf").content_string
-    remote = sorted(line.split()[3] for line in hba.splitlines() if line.startswith("hostssl"))
-    assert remote == ["172.30.79.31/32", "172.30.79.32/32"]
+    tls = sorted(line.split()[3] for line in hba.splitlines() if line.startswith("hostssl"))
+    # Loopback (the role's own entries, for a node on the database host), then the two nodes.
+    assert tls == ["127.0.0.1/32", "172.30.79.31/32", "172.30.79.32/32", "::1/128"]
 
 
 def test_nodes_verify_the_database_certificate():
