@@ -43,6 +43,16 @@ def sql(host, query, database="postgres"):
     return host.check_output(f"runuser -u postgres -- psql -XAtd {database} -c {shlex.quote(query)}")
 
 
+def as_mlflow(host, statements, options=""):
+    """The statements run by the MLflow role over loopback (TLS), as MLflow connects."""
+    conninfo = f"host=localhost dbname=mlflow user=mlflow {options}".strip()
+    return host.run(f"PGPASSWORD=molecule-db-secret-2 psql -XAtc {shlex.quote(statements)} {shlex.quote(conninfo)}")
+
+
+def server_log(host):
+    return host.file(f"/var/log/postgresql/postgresql-{postgresql_version(host)}-main.log").content_string
+
+
 @pytest.fixture(scope="module")
 def audits():
     """{host name: (summary {check: (title, result)}, full report)} of every database host."""
@@ -107,12 +117,10 @@ def test_data_checksums_are_on(host):
 
 def test_tls_1_2_clients_are_refused(host):
     assert sql(host, "show ssl_min_protocol_version") == "TLSv1.3"
-    conninfo = "host=localhost dbname=mlflow user=mlflow sslmode=require connect_timeout=5"
-    tls13 = host.run(f"PGPASSWORD=molecule-db-secret-2 psql -XAtc 'select version from pg_stat_ssl "
-                     f"where pid = pg_backend_pid()' {shlex.quote(conninfo)}")
+    options = "sslmode=require connect_timeout=5"
+    tls13 = as_mlflow(host, "select version from pg_stat_ssl where pid = pg_backend_pid()", options)
     assert tls13.rc == 0 and tls13.stdout.strip() == "TLSv1.3", tls13.stderr
-    tls12 = host.run(f"PGPASSWORD=molecule-db-secret-2 psql -XAtc 'select 1' "
-                     f"{shlex.quote(conninfo + ' ssl_max_protocol_version=TLSv1.2')}")
+    tls12 = as_mlflow(host, "select 1", options + " ssl_max_protocol_version=TLSv1.2")
     assert tls12.rc != 0
     assert "protocol version" in tls12.stderr or "unsupported protocol" in tls12.stderr, tls12.stderr
 
@@ -134,9 +142,9 @@ def test_public_cannot_use_the_public_schema(host):
 
 def test_connections_and_ddl_are_in_the_log(host):
     marker = f"cis_probe_{os.getpid()}"
-    host.check_output(f"PGPASSWORD=molecule-db-secret-2 psql -XAtc 'create table {marker}(i int); drop table {marker}' "
-                      "'host=localhost dbname=mlflow user=mlflow application_name=cis-probe'")
-    log = host.file(f"/var/log/postgresql/postgresql-{postgresql_version(host)}-main.log").content_string
+    probe = as_mlflow(host, f"create table {marker}(i int); drop table {marker}", "application_name=cis-probe")
+    assert probe.rc == 0, probe.stderr
+    log = server_log(host)
     statement = next(line for line in log.splitlines() if f"create table {marker}" in line)
     assert "db=mlflow,user=mlflow,app=cis-probe,client=" in statement
     assert re.match(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} UTC \[\d+\] ", statement), statement
@@ -152,16 +160,16 @@ def test_pgaudit_records_statements_where_it_is_on(host):
     if on:
         assert sql(host, "show pgaudit.log") == "ddl,role,write"
         marker = f"audit_probe_{os.getpid()}"
-        host.check_output(f"PGPASSWORD=molecule-db-secret-2 psql -XAtc 'create table {marker}(i int); "
-                          f"insert into {marker} values (1); drop table {marker}' 'host=localhost dbname=mlflow user=mlflow'")
-        log = host.file(f"/var/log/postgresql/postgresql-{postgresql_version(host)}-main.log").content_string
+        probe = as_mlflow(host, f"create table {marker}(i int); insert into {marker} values (1); drop table {marker}")
+        assert probe.rc == 0, probe.stderr
+        log = server_log(host)
         assert re.search(rf"AUDIT: SESSION,\d+,\d+,WRITE,INSERT,,,insert into {marker} values \(1\)", log), log[-2000:]
 
 
 def test_no_password_reaches_the_log(host):
     # The role created the MLflow role with this password, with DDL (and on
     # pg-debian13 pgaudit's ROLE class) logged.
-    log = host.file(f"/var/log/postgresql/postgresql-{postgresql_version(host)}-main.log").content_string
+    log = server_log(host)
     assert "molecule-db-secret-2" not in log
     assert "connection authorized: user=mlflow" in log  # the log is the one being written
 
@@ -174,8 +182,8 @@ def test_pgaudit_turned_off_drops_its_extension_and_ddl_keeps_working():
         assert "pgaudit" not in sql(host, "show shared_preload_libraries")
         for database in ("mlflow", "mlflow_auth"):
             assert sql(host, "select count(*) from pg_extension where extname = 'pgaudit'", database) == "0"
-        host.check_output("PGPASSWORD=molecule-db-secret-2 psql -XAtc 'create table t_off(i int); drop table t_off' "
-                          "'host=localhost dbname=mlflow user=mlflow'")
+        ddl = as_mlflow(host, "create table t_off(i int); drop table t_off")
+        assert ddl.rc == 0, ddl.stderr
     finally:
         back = converge("--limit", "pg-debian13")
         assert back.returncode == 0, back.stdout[-3000:]
