@@ -19,6 +19,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 BASE = {
     "postgresql": {"ansible_facts": {"service_mgr": "systemd", "distribution": "Debian", "distribution_major_version": "12"},
                    "postgresql_mlflow_password": "a-long-enough-secret"},
+    "mlflow_server": {"ansible_facts": {"service_mgr": "systemd"}, "mlflow_backend_password": "a-long-enough-secret"},
 }
 
 CASES = [
@@ -27,6 +28,10 @@ CASES = [
      "postgresql_pgbackrest_check_timeout must be 1 second or more (got 0)"),
     ("postgresql", "Check the pgBackRest settings",
      {"postgresql_pgbackrest": True, "postgresql_pgbackrest_check_timeout": 60}, None),
+    # MLflow 2.22 is accepted, to be upgraded from; older releases are not.
+    ("mlflow_server", "Check the server options", {"mlflow_version": "2.21.3"},
+     "Check mlflow_version (a release such as 3.17.2, at least 2.22"),
+    ("mlflow_server", "Check the server options", {"mlflow_version": "2.22.5"}, None),
 ]
 
 

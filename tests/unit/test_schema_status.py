@@ -65,3 +65,20 @@ def test_the_kept_heads_are_read_for_the_same_release_only_and_not_written_in_ch
     cache.write_text(other_release)
     assert status(virtualenv, tmp_path, read_only=True)["head"] not in ("kept", None)
     assert cache.read_text() == other_release
+
+
+def test_an_auth_database_of_mlflow_before_3_6_is_read_from_alembics_default_table(virtualenv, tmp_path):
+    import sqlite3
+
+    # MLflow 2.22 kept the basic-auth revision in `alembic_version`.
+    with sqlite3.connect(tmp_path / "auth.db") as db:
+        db.execute("CREATE TABLE users (id INTEGER PRIMARY KEY)")
+        db.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+        db.execute("INSERT INTO alembic_version VALUES ('8606fa83a998')")
+    legacy = status(virtualenv, tmp_path, auth=True)
+    assert legacy["auth_current"] == "8606fa83a998" and legacy["auth_head"]
+    # Once MLflow 3's migration has run, its own table wins.
+    with sqlite3.connect(tmp_path / "auth.db") as db:
+        db.execute("CREATE TABLE alembic_version_auth (version_num VARCHAR(32) NOT NULL)")
+        db.execute("INSERT INTO alembic_version_auth VALUES ('0123456789ab')")
+    assert status(virtualenv, tmp_path, auth=True)["auth_current"] == "0123456789ab"

@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import subprocess
 import tempfile
 import threading
@@ -14,7 +15,9 @@ import uuid
 import pytest
 import requests
 import yaml
-from conftest import converge, log_register_and_load, other_host, postgresql_version, run_with_overrides, said, verified_session
+from conftest import (converge, log_register_and_load, mlflow_default_version, other_host, postgresql_version,
+                      run_with_overrides, said, verified_session)
+from platform_state import platform_state, record_figure
 
 SCENARIO = os.environ.get("MOLECULE_SCENARIO_DIRECTORY", os.path.dirname(os.path.dirname(__file__)))
 OVERRIDES = yaml.safe_load(open(os.path.join(SCENARIO, "vars", "overrides.yml"), encoding="utf-8"))
@@ -93,6 +96,13 @@ class ClientLoop:
         if response.status_code != 200:
             self.failures.append((index, response.status_code, response.text[:200]))
 
+    def tally(self):
+        """Reads and writes sent (every third request creates a run), and how many of each failed."""
+        writes = len(range(1, self.done, 3))
+        failed_writes = sum(1 for failure in self.failures if failure[0] % 3 == 1)
+        return {"reads": self.done - writes, "read_failures": len(self.failures) - failed_writes,
+                "writes": writes, "write_failures": failed_writes}
+
     def run(self):
         for index in range(self.limit):
             if self.stop.is_set() and self.done >= 200:
@@ -134,6 +144,193 @@ def wait_healthy(node, seconds=120):
             pass
         time.sleep(1)
     pytest.fail(f"{node} did not serve within {seconds} s")
+
+
+# 0. Molecule converged the example on MLflow 2 (start.yml).  Upgrade it to
+# the role's default with playbooks/upgrade.yml, one node at a time through
+# the proxy: refused without a database host to back up, with a migration
+# that fails, then for real under a client loop; a second run changes
+# nothing.  These run first: every later test runs on the upgraded platform.
+# Each takes `host`, as the tests after them do: pytest runs the tests of one
+# testinfra host together, in the file's order.
+OLD = "2.22.5"
+NEW = mlflow_default_version()
+DB = "db1.example.internal"
+PIPELINE = ("upgrade-pipeline", "molecule-upgrade-pipeline-secret")
+BEFORE = {}
+
+
+def psql(query, database="mlflow"):
+    return other_host(DB).check_output(f"runuser -u postgres -- psql -XAt -d {database} -c {shlex.quote(query)}")
+
+
+def served_versions():
+    return {name: requests.get(f"http://{address}:5000/version", auth=ADMIN, timeout=10).text.strip()
+            for name, address in NODES.items()}
+
+
+def current_venvs():
+    return {name: other_host(name).check_output("readlink /opt/mlflow/current") for name in NODES}
+
+
+def dumps():
+    """The dumps of the MLflow database on the database host (the nightly timer does not run here)."""
+    listing = other_host(DB).check_output("ls /var/backups/mlops-postgresql")
+    return {name for name in listing.split() if re.fullmatch(r"mlflow-[0-9]{8}T[0-9]{6}Z\.dump", name)}
+
+
+def upgrade(*options):
+    return run_with_overrides("mlops.mlflow.upgrade", "-e", f"mlflow_version={NEW}", *options)
+
+
+def schemas(name):
+    """mlflow-schema-status.py on a node with the server's settings: both schemas' revisions and heads."""
+    node = other_host(name)
+    settings = dict(line.split("=", 1) for line in node.file("/etc/mlflow/mlflow.env").content_string.splitlines()
+                    if line and not line.startswith("#"))
+    ini = node.file("/etc/mlflow/basic_auth.ini").content_string
+    environment = {key: json.loads(settings[key]) for key in ("MLFLOW_BACKEND_STORE_URI", "PGPASSWORD")}
+    environment["MLFLOW_AUTH_DATABASE_URI"] = re.search(r"^database_uri = (.*)$", ini, re.M).group(1).replace("%%", "%")
+    return json.loads(node.check_output(
+        "env " + " ".join(shlex.quote(f"{key}={value}") for key, value in environment.items())
+        + " /opt/mlflow/current/bin/python /opt/mlflow/mlflow-schema-status.py"))
+
+
+@pytest.fixture(scope="module")
+def client(mlflow_client_env):
+    import mlflow
+
+    return mlflow.MlflowClient(URL)
+
+
+def rest_artifacts(session):
+    """A run's artifact checksums through the REST API, which MLflow 2 and 3
+    share (MLflow 3's client looks for logged models, which MLflow 2 lacks)."""
+    def read(run_id, path=""):
+        listing = session.get(f"{URL}/api/2.0/mlflow/artifacts/list", params={"run_id": run_id, "path": path},
+                              timeout=30)
+        assert listing.status_code == 200, listing.text
+        sums = {}
+        for entry in listing.json().get("files", []):
+            if entry.get("is_dir"):
+                sums.update(read(run_id, entry["path"]))
+            else:
+                data = session.get(f"{URL}/get-artifact", params={"run_id": run_id, "path": entry["path"]}, timeout=60)
+                assert data.status_code == 200, (entry, data.status_code)
+                sums[entry["path"]] = hashlib.sha256(data.content).hexdigest()
+        return sums
+    return read
+
+
+def test_0_starts_on_mlflow_2_with_runs_models_and_a_pipeline_user(session, client):
+    assert NEW != OLD
+    assert served_versions() == dict.fromkeys(NODES, OLD)
+    experiment = client.create_experiment("upgrade-from-2", tags={"team": "platform"})
+    run_id = client.create_run(experiment, run_name="trained-on-2").info.run_id
+    client.log_param(run_id, "alpha", "0.5")
+    for step in range(3):
+        client.log_metric(run_id, "loss", 1.0 / (step + 1), step=step)
+    client.set_tag(run_id, "stage", "trained")
+    client.log_text(run_id, "weights trained on MLflow 2", "model/weights.txt")
+    client.set_terminated(run_id)
+    # The registry through the REST API: MLflow 3's client would look for
+    # logged models, which MLflow 2 does not have.
+    api = f"{URL}/api/2.0/mlflow"
+    for call, body in [
+            ("registered-models/create", {"name": "upgrade-survivor", "description": "made on MLflow 2",
+                                          "tags": [{"key": "owner", "value": "ml"}]}),
+            ("model-versions/create", {"name": "upgrade-survivor", "source": f"runs:/{run_id}/model", "run_id": run_id}),
+            ("model-versions/create", {"name": "upgrade-survivor", "source": f"runs:/{run_id}/model", "run_id": run_id}),
+            ("model-versions/set-tag", {"name": "upgrade-survivor", "version": "1", "key": "validated", "value": "yes"}),
+            ("registered-models/create", {"name": "upgrade-other"}),
+            ("users/create", {"username": PIPELINE[0], "password": PIPELINE[1]}),
+            ("registered-models/permissions/create", {"name": "upgrade-survivor", "username": PIPELINE[0],
+                                                      "permission": "EDIT"})]:
+        response = session.post(f"{api}/{call}", json=body, timeout=30)
+        assert response.status_code == 200, (call, response.text)
+    for alias, version in (("champion", "1"), ("challenger", "2")):
+        response = session.post(f"{api}/registered-models/alias",
+                                json={"name": "upgrade-survivor", "alias": alias, "version": version}, timeout=30)
+        assert response.status_code == 200, response.text
+    BEFORE.update(platform_state(client, artifacts=rest_artifacts(session)))
+    assert BEFORE["models"]["upgrade-survivor"]["aliases"] == {"champion": "1", "challenger": "2"}
+    assert BEFORE["experiments"]["upgrade-from-2"]["runs"][run_id]["artifacts"]
+
+
+def test_0_upgrade_without_a_database_host_to_back_up_is_refused_before_migrating(host):
+    schema_before = psql("SELECT version_num FROM alembic_version")
+    before = dumps()
+    # With the CA given, so that the run goes as far as the backup (the
+    # example verifies the database's certificate with the CA it reads from
+    # the database host, and would refuse earlier).
+    ca = other_host("mlflow1.example.internal").file("/etc/mlflow/postgresql-ca.crt").content_string
+    proc = upgrade("-e", json.dumps({"mlflow_backend_inventory_host": "db-not-in-the-inventory",
+                                     "mlflow_backend_ca_certificate": ca}))
+    assert proc.returncode != 0
+    message = said(proc)
+    assert "is not a host of the inventory (mlflow_backend_inventory_host is 'db-not-in-the-inventory')" in message
+    assert "Nothing was migrated" in message
+    assert psql("SELECT version_num FROM alembic_version") == schema_before
+    assert dumps() == before
+    assert all(venv.endswith(f"venv-{OLD}") for venv in current_venvs().values())
+    assert served_versions() == dict.fromkeys(NODES, OLD)
+
+
+def test_0_failed_migration_keeps_mlflow_2_serving_and_names_the_backup(host):
+    # A table a migration of the new release creates: the migration must fail.
+    psql("CREATE TABLE scheduler_leases (x int); ALTER TABLE scheduler_leases OWNER TO mlflow")
+    before = dumps()
+    try:
+        proc = upgrade()
+    finally:
+        psql("DROP TABLE scheduler_leases")
+    assert proc.returncode != 0
+    message = said(proc)
+    assert f"(MLflow {NEW}) failed, so the server was not switched" in message, message[-2000:]
+    backup = re.search(r"Backup taken before the upgrade: \S*/(mlflow-\S+\.dump) on db1", message).group(1)
+    assert dumps() - before == {backup}
+    assert all(venv.endswith(f"venv-{OLD}") for venv in current_venvs().values())
+    assert served_versions() == dict.fromkeys(NODES, OLD)
+
+
+def test_0_upgrade_one_node_at_a_time_under_load_keeps_everything(session, proxy_ca, client):
+    before_dumps = dumps()
+    response = session.post(f"{URL}/api/2.0/mlflow/experiments/create", json={"name": "upgrade-loop"}, timeout=30)
+    assert response.status_code == 200, response.text
+    with ClientLoop(session, response.json()["experiment_id"], limit=20000, pause=0.05) as loop:
+        started = time.monotonic()
+        proc = upgrade()
+        seconds = time.monotonic() - started
+    figures = dict(loop.tally(), seconds=round(seconds, 1), first_failures=[list(f) for f in loop.failures[:3]])
+    record_figure("upgrade_two_nodes_through_proxy", figures)
+    print("client during the upgrade:", figures)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    # One batch per node (serial 1): the migration ran in the first only.
+    migrations = re.findall(r"TASK \[mlops\.mlflow\.mlflow_server : Run mlflow db upgrade\].*\n.*\n(\w+): \[", proc.stdout)
+    assert migrations.count("changed") == 1, migrations
+    assert len(dumps() - before_dumps) == 1
+    assert served_versions() == dict.fromkeys(NODES, NEW)
+    for name in NODES:
+        schema = schemas(name)
+        assert schema["current"] == schema["head"] and schema["auth_current"] == schema["auth_head"], (name, schema)
+    assert platform_state(client, skip_experiments={"upgrade-loop"}, artifacts=rest_artifacts(session)) == BEFORE
+    # The user made on MLflow 2 logs in and keeps its grant.
+    pipeline = verified_session(proxy_ca, PIPELINE)
+    tag = {"key": "deployed-by", "value": PIPELINE[0]}
+    for model, status in (("upgrade-survivor", 200), ("upgrade-other", 403)):
+        response = pipeline.post(f"{URL}/api/2.0/mlflow/registered-models/set-tag", json=dict(tag, name=model),
+                                 timeout=30)
+        assert response.status_code == status, (model, response.text)
+    assert figures["reads"] > 0 and figures["writes"] > 0
+
+
+def test_0_upgrading_again_changes_nothing(host):
+    before = dumps()
+    proc = upgrade()
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    recap = dict(re.findall(r"^(\S+)\s+: ok=\d+\s+changed=(\d+)", proc.stdout, re.M))
+    assert recap and set(recap.values()) == {"0"}, recap
+    assert dumps() == before
 
 
 # 1. Only through the proxy, over verified TLS; HTTP redirects.

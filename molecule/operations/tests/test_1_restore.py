@@ -2,18 +2,29 @@
 object by object and artifact by artifact, with playbooks/restore.yml; and
 `mlflow gc` from its timer's service."""
 import json
+import os
 import re
 import time
 
 import pytest
 import requests
 from conftest import converge, mlflow_url, said
-# `client` is a pytest fixture: imported for the tests below that take it.
-from platform_state import client, platform_state, record_figure  # noqa: F401 pylint: disable=unused-import
+from platform_state import platform_state, record_figure
 
 HOST = "debian12-operations"
+ADMIN = ("admin", "molecule-admin-secret-3")
 # mlflow_gc_older_than in molecule.yml, in seconds.
 GC_WINDOW = 15
+
+
+@pytest.fixture(scope="module")
+def client(host):
+    """MLflow's client, logged in as the administrator."""
+    import mlflow
+
+    os.environ["MLFLOW_TRACKING_USERNAME"], os.environ["MLFLOW_TRACKING_PASSWORD"] = ADMIN
+    mlflow.set_tracking_uri(mlflow_url(host))
+    return mlflow.MlflowClient(mlflow_url(host))
 
 
 def host_time(host):

@@ -54,14 +54,17 @@ def installed_heads(auth):
     return heads
 
 
-def current(uri, version_table):
-    """(empty, revision) of the database at `uri`, revision from Alembic's `version_table`."""
+def current(uri, version_table, legacy_table=None):
+    """(empty, revision) of the database at `uri`, revision from Alembic's
+    `version_table`, or from `legacy_table` when only that one exists."""
     engine = sqlalchemy.create_engine(uri)
     try:
         with engine.connect() as connection:
-            empty = not sqlalchemy.inspect(connection).get_table_names()
+            tables = sqlalchemy.inspect(connection).get_table_names()
+            if legacy_table and version_table not in tables and legacy_table in tables:
+                version_table = legacy_table
             context = MigrationContext.configure(connection, opts={"version_table": version_table})
-            return empty, context.get_current_revision()
+            return not tables, context.get_current_revision()
     finally:
         engine.dispose()
 
@@ -71,6 +74,7 @@ heads = installed_heads(bool(auth_uri))
 empty, revision = current(os.environ["MLFLOW_BACKEND_STORE_URI"], "alembic_version")
 status = {"empty": empty, "current": revision, "head": heads["head"]}
 if auth_uri:
-    status.update(auth_current=current(auth_uri, "alembic_version_auth")[1],
+    # The basic-auth app's own table since MLflow 3.6; before, Alembic's default.
+    status.update(auth_current=current(auth_uri, "alembic_version_auth", "alembic_version")[1],
                   auth_head=heads["auth_head"])
 print(json.dumps(status))

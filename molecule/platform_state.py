@@ -1,25 +1,12 @@
-"""What the operations tests share: the MLflow client as the administrator,
-the platform's state read object by object, and the figures they measure."""
+"""What the day-2 tests (restores in `operations`, the upgrade in `cluster`)
+share: the platform's state read object by object with MLflow's client, and
+the figures they measure."""
 import hashlib
 import json
 import os
 import tempfile
 
-import pytest
-from conftest import mlflow_url
-
-ADMIN = ("admin", "molecule-admin-secret-3")
 FIGURES = os.path.join(os.environ["MOLECULE_PROJECT_DIRECTORY"], "build", "operations-figures.json")
-
-
-@pytest.fixture(scope="module")
-def client(host):
-    """MLflow's client, logged in as the administrator."""
-    import mlflow
-
-    os.environ["MLFLOW_TRACKING_USERNAME"], os.environ["MLFLOW_TRACKING_PASSWORD"] = ADMIN
-    mlflow.set_tracking_uri(mlflow_url(host))
-    return mlflow.MlflowClient(mlflow_url(host))
 
 
 def artifact_checksums(client, run_id, path=None):
@@ -36,14 +23,19 @@ def artifact_checksums(client, run_id, path=None):
     return sums
 
 
-def platform_state(client):
-    """Experiments, runs (metrics with their history, params, tags,
+def platform_state(client, skip_experiments=(), artifacts=None):
+    """Experiments (but `skip_experiments`), runs (metrics with their history, params, tags,
     artifacts by checksum) and the registry (models, versions, aliases, tags),
-    as plain data that compares with ==."""
+    as plain data that compares with ==.  `artifacts(run_id)` reads a run's
+    artifact checksums, by default with MLflow's client."""
     from mlflow.entities import ViewType
+
+    artifacts = artifacts or (lambda run_id: artifact_checksums(client, run_id))
 
     experiments = {}
     for experiment in client.search_experiments(view_type=ViewType.ALL):
+        if experiment.name in skip_experiments:
+            continue
         runs = {}
         for run in client.search_runs([experiment.experiment_id], run_view_type=ViewType.ALL):
             runs[run.info.run_id] = {
@@ -54,7 +46,7 @@ def platform_state(client):
                 "tags": {k: v for k, v in run.data.tags.items() if not k.startswith("mlflow.")},
                 "metrics": {key: sorted((m.step, m.timestamp, m.value) for m in client.get_metric_history(run.info.run_id, key))
                             for key in run.data.metrics},
-                "artifacts": artifact_checksums(client, run.info.run_id) if run.info.lifecycle_stage == "active" else None,
+                "artifacts": artifacts(run.info.run_id) if run.info.lifecycle_stage == "active" else None,
             }
         experiments[experiment.name] = {"stage": experiment.lifecycle_stage, "tags": experiment.tags, "runs": runs}
     models = {}
