@@ -80,6 +80,12 @@ def psql(name, sql, database="mlflow"):
     return other_host(name).check_output(f"sudo -u postgres psql -XAtd {database} -c \"{sql}\"")
 
 
+def pgbackrest_backups(name):
+    """Labels of the backups in the repository, as member `name` reads it."""
+    out = other_host(name).check_output("runuser -u postgres -- pgbackrest --stanza=mlflow --output=json info")
+    return [backup["label"] for backup in json.loads(out)[0].get("backup", [])]
+
+
 def vip_holder():
     holders = [name for name in PROXIES
                if running(name) and VIP in other_host(name).check_output("ip -4 -o addr show")]
@@ -237,6 +243,22 @@ def test_only_the_leader_takes_the_scheduled_backup():
         assert (int(after) > int(before)) == (name == current), (name, current, before, after)
 
 
+# pgBackRest under Patroni: one repository the members share; whichever
+# member leads archives WAL and takes the backups, the others read the same.
+def test_only_the_leader_takes_pgbackrest_backups_to_the_shared_repository():
+    current = leader()
+    before = pgbackrest_backups(current)
+    assert before, "the role's first full backup"
+    for name in MEMBERS:
+        other_host(name).check_output("systemctl start mlops-pgbackrest@incr.service")
+    after = pgbackrest_backups(current)
+    assert len(after) == len(before) + 1, (before, after)
+    for name in MEMBERS:
+        assert pgbackrest_backups(name) == after, name
+        assert other_host(name).service("mlops-pgbackrest-diff.timer").is_enabled
+    FIGURES["pgbackrest_first_leader"] = current
+
+
 # 4. One replica stopped: reads still succeed.
 def test_one_replica_stopped_reads_still_succeed(session, model_name):
     replica = [row["Member"] for row in patroni_list() if row["Role"] == "Replica"][0]
@@ -304,6 +326,17 @@ def test_leader_killed_a_replica_takes_over_and_no_acknowledged_write_is_lost(se
     wait_for(lambda: old in streaming_replicas(), 180, f"{old} streaming as a replica")
 
 
+# After a switchover and a failover: the leader of now archives and backs up
+# to the same repository, on the same stanza.
+def test_the_new_leader_archives_and_backs_up_to_the_same_repository():
+    current = leader()
+    before = pgbackrest_backups(current)
+    other_host(current).check_output("runuser -u postgres -- pgbackrest --stanza=mlflow --archive-timeout=30 check")
+    other_host(current).check_output("systemctl start mlops-pgbackrest@incr.service")
+    assert len(pgbackrest_backups(current)) == len(before) + 1
+    FIGURES["pgbackrest_leader_after_failover"] = current
+
+
 # 5. The proxy holding the virtual IP stopped: the address moves.
 def test_proxy_holding_the_virtual_ip_stopped_the_address_moves(session, model_name):
     holder = wait_for(vip_holder, 30, "one proxy holding the virtual IP")
@@ -348,3 +381,33 @@ def test_two_etcd_members_are_refused_before_any_change(tmp_path):
     assert "The etcd group has 2 member(s)" in said(proc), said(proc)[-2000:]
     assert not re.search(r"changed=[1-9]", proc.stdout)
     assert other_host(MEMBERS[0]).check_output("sha256sum /etc/default/etcd /etc/patroni/15-main.yml") == before
+
+
+
+# Point-in-time recovery of the Patroni cluster with playbooks/restore.yml:
+# the leader restored, the replicas cloned again, MLflow stopped meanwhile.
+def test_restore_to_a_moment_between_two_changes_rebuilds_the_cluster(session):
+    names = {step: f"pitr-{step}-{uuid.uuid4().hex[:6]}" for step in ("first", "second", "after")}
+
+    def create(name):
+        return session.post(f"{URL}/api/2.0/mlflow/registered-models/create", json={"name": name}, timeout=30)
+
+    def exists(name):
+        return session.get(f"{URL}/api/2.0/mlflow/registered-models/get", params={"name": name},
+                           timeout=30).status_code
+
+    assert create(names["first"]).status_code == 200
+    time.sleep(2)
+    target = other_host(leader()).check_output("date -u '+%Y-%m-%d %H:%M:%S+00'")
+    time.sleep(2)
+    assert create(names["second"]).status_code == 200
+    started = time.monotonic()
+    proc = run_with_overrides("mlops.mlflow.restore",
+                              "-e", json.dumps({"mlflow_restore_confirm": True, "mlflow_restore_target": target}))
+    FIGURES["restore_to_time_s"] = round(time.monotonic() - started, 1)
+    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+    assert (exists(names["first"]), exists(names["second"])) == (200, 404)
+    wait_for(lambda: leader() and len(streaming_replicas()) == 2, 180, "a leader and two streaming replicas")
+    assert create(names["after"]).status_code == 200
+    current = leader()
+    other_host(current).check_output("runuser -u postgres -- pgbackrest --stanza=mlflow --archive-timeout=30 check")
