@@ -384,30 +384,15 @@ def test_two_etcd_members_are_refused_before_any_change(tmp_path):
 
 
 
-# Point-in-time recovery of the Patroni cluster with playbooks/restore.yml:
-# the leader restored, the replicas cloned again, MLflow stopped meanwhile.
-def test_restore_to_a_moment_between_two_changes_rebuilds_the_cluster(session):
-    names = {step: f"pitr-{step}-{uuid.uuid4().hex[:6]}" for step in ("first", "second", "after")}
-
-    def create(name):
-        return session.post(f"{URL}/api/2.0/mlflow/registered-models/create", json={"name": name}, timeout=30)
-
-    def exists(name):
-        return session.get(f"{URL}/api/2.0/mlflow/registered-models/get", params={"name": name},
-                           timeout=30).status_code
-
-    assert create(names["first"]).status_code == 200
-    time.sleep(2)
-    target = other_host(leader()).check_output("date -u '+%Y-%m-%d %H:%M:%S+00'")
-    time.sleep(2)
-    assert create(names["second"]).status_code == 200
-    started = time.monotonic()
-    proc = run_with_overrides("mlops.mlflow.restore",
-                              "-e", json.dumps({"mlflow_restore_confirm": True, "mlflow_restore_target": target}))
-    FIGURES["restore_to_time_s"] = round(time.monotonic() - started, 1)
-    assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
-    assert (exists(names["first"]), exists(names["second"])) == (200, 404)
-    wait_for(lambda: leader() and len(streaming_replicas()) == 2, 180, "a leader and two streaming replicas")
-    assert create(names["after"]).status_code == 200
-    current = leader()
-    other_host(current).check_output("runuser -u postgres -- pgbackrest --stanza=mlflow --archive-timeout=30 check")
+# playbooks/restore.yml does not restore a Patroni cluster yet: refused
+# before anything stops, with confirmation or without.
+def test_restore_of_the_patroni_cluster_is_refused_before_anything_stops(session):
+    pids = {name: other_host(name).check_output("systemctl show -P MainPID mlflow")
+            for name in ("mlflow1.example.internal", "mlflow2.example.internal")}
+    proc = run_with_overrides("mlops.mlflow.restore", "-e", json.dumps({"mlflow_restore_confirm": True}))
+    assert proc.returncode != 0
+    assert "This playbook does not restore a Patroni cluster yet" in said(proc), said(proc)[-2000:]
+    assert not re.search(r"changed=[1-9]", proc.stdout)
+    for name, pid in pids.items():
+        assert other_host(name).check_output("systemctl show -P MainPID mlflow") == pid, name
+    assert session.get(f"{URL}/health", timeout=10).status_code == 200
