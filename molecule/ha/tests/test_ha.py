@@ -383,7 +383,6 @@ def test_two_etcd_members_are_refused_before_any_change(tmp_path):
     assert other_host(MEMBERS[0]).check_output("sha256sum /etc/default/etcd /etc/patroni/15-main.yml") == before
 
 
-
 # playbooks/restore.yml does not restore a Patroni cluster yet: refused
 # before anything stops, with confirmation or without.
 def test_restore_of_the_patroni_cluster_is_refused_before_anything_stops(session):
