@@ -383,15 +383,54 @@ def test_two_etcd_members_are_refused_before_any_change(tmp_path):
     assert other_host(MEMBERS[0]).check_output("sha256sum /etc/default/etcd /etc/patroni/15-main.yml") == before
 
 
-# playbooks/restore.yml does not restore a Patroni cluster yet: refused
-# before anything stops, with confirmation or without.
-def test_restore_of_the_patroni_cluster_is_refused_before_anything_stops(session):
+def model_exists(session, name):
+    response = session.get(f"{URL}/api/2.0/mlflow/registered-models/get", params={"name": name}, timeout=30)
+    assert response.status_code in (200, 404), response.text
+    return response.status_code == 200
+
+
+def create_model(session, name):
+    response = session.post(f"{URL}/api/2.0/mlflow/registered-models/create", json={"name": name}, timeout=30)
+    assert response.status_code == 200, response.text
+
+
+# 7. playbooks/restore.yml on the Patroni cluster.  Without the confirmation:
+# refused, nothing stopped.  With it, to a moment between two changes: the
+# first kept, the second gone; one leader and two streaming replicas on the
+# restored data; writes again through the virtual IP.
+def test_restore_of_the_patroni_cluster_to_a_time_between_two_changes(session):
     pids = {name: other_host(name).check_output("systemctl show -P MainPID mlflow")
             for name in ("mlflow1.example.internal", "mlflow2.example.internal")}
-    proc = run_with_overrides("mlops.mlflow.restore", "-e", json.dumps({"mlflow_restore_confirm": True}))
-    assert proc.returncode != 0
-    assert "This playbook does not restore a Patroni cluster yet" in said(proc), said(proc)[-2000:]
-    assert not re.search(r"changed=[1-9]", proc.stdout)
+    refused = run_with_overrides("mlops.mlflow.restore")
+    assert refused.returncode != 0
+    assert "Run again with -e mlflow_restore_confirm=true" in said(refused), said(refused)[-2000:]
+    assert "the leader is restored and the other members are emptied and clone it" in said(refused)
+    assert not re.search(r"changed=[1-9]", refused.stdout)
     for name, pid in pids.items():
         assert other_host(name).check_output("systemctl show -P MainPID mlflow") == pid, name
-    assert session.get(f"{URL}/health", timeout=10).status_code == 200
+
+    kept, lost = f"restore-kept-{uuid.uuid4().hex[:8]}", f"restore-lost-{uuid.uuid4().hex[:8]}"
+    create_model(session, kept)
+    time.sleep(2)
+    target = other_host(leader()).check_output("date -u '+%Y-%m-%d %H:%M:%S+00'")
+    time.sleep(2)
+    create_model(session, lost)
+    response = session.delete(f"{URL}/api/2.0/mlflow/registered-models/delete", json={"name": kept}, timeout=30)
+    assert response.status_code == 200, response.text
+    assert not model_exists(session, kept)
+
+    started = time.monotonic()
+    proc = run_with_overrides("mlops.mlflow.restore", "-e", json.dumps(
+        {"mlflow_restore_confirm": True, "mlflow_restore_target": target}))
+    FIGURES["patroni_restore"] = {"target": target, "seconds": round(time.monotonic() - started, 1)}
+    assert proc.returncode == 0, said(proc)[-4000:]
+
+    assert model_exists(session, kept)
+    assert not model_exists(session, lost)
+    wait_for(lambda: leader() and len(streaming_replicas()) == 2, 120, "one leader and two streaming replicas")
+    after = f"restore-after-{uuid.uuid4().hex[:8]}"
+    create_model(session, after)
+    for name in MEMBERS:
+        wait_for(lambda member=name: psql(member, f"SELECT count(*) FROM registered_models WHERE name = '{after}'") == "1",
+                 60, f"the write after the restore on {name}")
+    other_host(leader()).check_output("runuser -u postgres -- pgbackrest --stanza=mlflow --archive-timeout=30 check")
