@@ -155,9 +155,40 @@ def reproduce_command(args):
     return "%s \\\n  %s" % (env, " ".join(words))
 
 
+PLOT = "images/bench-converge.png"
+
+
+def plot(med, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(8, 2.8))
+    rows = [("floor (by hand)", med["floor"], "#999999"), ("re-run (changed=0)", med["rerun"], "#d62728"),
+            ("cold converge", med["cold"], "#1f77b4")]
+    bars = axes.barh([row[0] for row in rows], [row[1] for row in rows], color=[row[2] for row in rows])
+    for drawn, (_label, value, _color) in zip(bars, rows):
+        axes.text(drawn.get_width(), drawn.get_y() + drawn.get_height() / 2, " %.0f s" % value, va="center")
+    axes.axvline(FLOOR_TARGET * med["floor"], color="#1f77b4", linestyle="--", linewidth=1,
+                 label="cold target: %.1fx floor" % FLOOR_TARGET)
+    axes.axvline(RERUN_TARGET * med["cold"], color="#d62728", linestyle=":", linewidth=1,
+                 label="re-run target: %.0f%% of cold" % (100 * RERUN_TARGET))
+    axes.set_xlabel("seconds (median of the rounds)")
+    axes.set_title("Converging an all-in-one host")
+    axes.set_xlim(0, max(row[1] for row in rows) * 1.25)
+    axes.legend(loc="lower right", fontsize="small")
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+
+
+def medians(rounds):
+    return {kind: statistics.median(r[kind]["seconds"] if kind != "floor" else r[kind] for r in rounds)
+            for kind in ("cold", "rerun", "floor")}
+
+
 def report(args, rounds, machine):
-    med = {kind: statistics.median(r[kind]["seconds"] if kind != "floor" else r[kind] for r in rounds)
-           for kind in ("cold", "rerun", "floor")}
+    med = medians(rounds)
     rerun_share = med["rerun"] / med["cold"]
     over_floor = med["cold"] / med["floor"]
     median_rerun = sorted(rounds, key=lambda r: r["rerun"]["seconds"])[len(rounds) // 2]["rerun"]
@@ -177,6 +208,8 @@ def report(args, rounds, machine):
         "```",
         "",
         "Machine: %s" % machine,
+        "",
+        "![Cold converge, re-run and the by-hand floor, medians, with the targets](%s)" % PLOT,
         "",
         "| round | cold converge | re-run (changed=0) | floor (by hand) |",
         "|---:|---:|---:|---:|",
@@ -226,8 +259,9 @@ def main():
     text = report(args, rounds, machine)
     print(text)
     if args.write:
+        plot(medians(rounds), os.path.join(os.path.dirname(os.path.abspath(args.write)), PLOT))
         write_section(args.write, text)
-        log("wrote its section of %s" % args.write)
+        log("wrote its section of %s and %s" % (args.write, PLOT))
 
 
 if __name__ == "__main__":

@@ -347,6 +347,35 @@ def num(n):
     return "{:,}".format(n)
 
 
+PLOT = "images/bench-registry-noop.png"
+
+
+def plot(results, path):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = sorted(results)
+    figure, axes = plt.subplots(figsize=(8, 3.2))
+    height = 0.8 / len(sizes)
+    for index, n in enumerate(sizes):
+        values = [statistics.median(results[n]["times"][kind]) * 1000 for kind in KINDS]
+        positions = [k + index * height for k in range(len(KINDS))]
+        bars = axes.barh(positions, values, height=height, label="%s versions" % num(n))
+        for drawn, value in zip(bars, values):
+            axes.text(drawn.get_width(), drawn.get_y() + drawn.get_height() / 2, " %.0f ms" % value, va="center",
+                      fontsize="small")
+    axes.set_yticks([k + height * (len(sizes) - 1) / 2 for k in range(len(KINDS))], KINDS)
+    axes.invert_yaxis()
+    axes.set_xlabel("milliseconds per task (median)")
+    axes.set_title("A no-op mlflow_model_version task and its alternatives")
+    axes.set_xlim(0, max(statistics.median(results[n]["times"][kind]) for n in sizes for kind in KINDS) * 1250)
+    axes.legend(loc="upper right", fontsize="small")
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+
+
 def report(args, results, machine, command):
     sizes = sorted(results)
     small, large = sizes[0], sizes[-1]
@@ -385,6 +414,8 @@ def report(args, results, machine, command):
         "```",
         "",
         "Machine: %s" % machine,
+        "",
+        "![Median cost of each form of the task, per model size](%s)" % PLOT,
         "",
         "| versions | task | median | min | max |",
         "|---:|---|---:|---:|---:|",
@@ -524,8 +555,9 @@ def main():
     text = report(args, results, machine, reproduce_command(args))
     print(text)
     if args.write:
+        plot(results, os.path.join(os.path.dirname(os.path.abspath(args.write)), PLOT))
         write_section(args.write, text)
-        log("wrote its section of %s" % args.write)
+        log("wrote its section of %s and %s" % (args.write, PLOT))
 
 
 if __name__ == "__main__":
