@@ -33,7 +33,7 @@ Method
 
 Run (from the repository root, with the collection and ansible.posix installed)
     export PATH=$PWD/.venv/bin:$PATH ANSIBLE_COLLECTIONS_PATH=$PWD/build/collections
-    python bench/registry_promote.py --tracking-uri http://HOST:5000 [--models 100] [--repeats 5] \\
+    python bench/registry_promote.py --tracking-uri http://HOST:5000 [--models 100] [--repeats 3] \\
         [--write docs/benchmarks.md]
 
 Needs what bench/registry_noop.py needs (it shares its REST client and machine line), and matplotlib
@@ -267,7 +267,7 @@ def main():
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--tracking-uri", required=True, help="http(s) URL of the MLflow server (no auth)")
     parser.add_argument("--models", type=int, default=100, help="registered models to promote (100)")
-    parser.add_argument("--repeats", type=int, default=5, help="timed rounds (5)")
+    parser.add_argument("--repeats", type=int, default=3, help="timed rounds (3; a client loop over 100 models takes minutes)")
     parser.add_argument("--write", metavar="FILE", help="replace this benchmark's section of FILE (docs/benchmarks.md)")
     args = parser.parse_args()
     if args.models < 1 or args.repeats < 1:
@@ -284,7 +284,7 @@ def main():
     log(machine)
     names = model_names(args.models)
     with ThreadPoolExecutor(8) as pool:
-        seeded = any(pool.map(lambda pair: seed_one(api, *pair), enumerate(names)))
+        seeded = any(list(pool.map(lambda pair: seed_one(api, *pair), enumerate(names))))
     times, final = run(args, names, python, env)
     wrong = {name: version for name, version in alias_versions(api, names).items() if version != final}
     if wrong:
