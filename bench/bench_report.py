@@ -35,3 +35,10 @@ def write_section(path, section):
     text = "\n".join(line for _heading, lines in blocks for line in lines).rstrip("\n") + "\n"
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
+
+
+def run_lines(command, machine, image, alt):
+    """The lines every section has between its method and its figures: the
+    command that reproduces it, the machine, and its plot."""
+    return ["Reproduce (from the repository root):", "", "```sh", command, "```", "",
+            "Machine: %s" % machine, "", "![%s](%s)" % (alt, image), ""]

@@ -44,7 +44,7 @@ import time
 
 import yaml
 
-from bench_report import write_section
+from bench_report import run_lines, write_section
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 HOST = "mlops-mlflow-bench-converge"
@@ -201,16 +201,8 @@ def report(args, rounds, machine):
         "container: `apt-get install` of the packages the roles install and `pip install` of the same MLflow pin "
         "into a virtualenv, configuring and starting nothing. Wall-clock seconds of each command.",
         "",
-        "Reproduce (from the repository root):",
-        "",
-        "```sh",
-        reproduce_command(args),
-        "```",
-        "",
-        "Machine: %s" % machine,
-        "",
-        "![Cold converge, re-run and the by-hand floor, medians, with the targets](%s)" % PLOT,
-        "",
+    ] + run_lines(reproduce_command(args), machine, PLOT,
+                  "Cold converge, re-run and the by-hand floor, medians, with the targets") + [
         "| round | cold converge | re-run (changed=0) | floor (by hand) |",
         "|---:|---:|---:|---:|",
     ]

@@ -84,7 +84,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import requests
 import yaml
 
-from bench_report import write_section
+from bench_report import run_lines, write_section
 
 MODULE_TARGET = 5.0    # the module task at least this many times cheaper than the client task
 SCALING_TARGET = 1.3   # module task at the largest N at most this many times its cost at the smallest N
@@ -407,16 +407,7 @@ def report(args, results, machine, command):
         "warm-up round, rotating their order. The machine is shared and noisy: read the medians and ratios, "
         "not single timings." % args.repeats,
         "",
-        "Reproduce (from the repository root):",
-        "",
-        "```sh",
-        command,
-        "```",
-        "",
-        "Machine: %s" % machine,
-        "",
-        "![Median cost of each form of the task, per model size](%s)" % PLOT,
-        "",
+    ] + run_lines(command, machine, PLOT, "Median cost of each form of the task, per model size") + [
         "| versions | task | median | min | max |",
         "|---:|---|---:|---:|---:|",
     ]

@@ -54,7 +54,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import yaml
 
-from bench_report import write_section
+from bench_report import run_lines, write_section
 from registry_noop import Api, display_uri, log, machine_line, parse_time
 
 ALIAS = "champion"
@@ -232,16 +232,7 @@ def report(args, times, machine, command, seeded):
         "per-model result, check mode or diff). %d timed rounds after a warm-up round, the order rotated; "
         "the cost is the whole loop's wall time." % (ALIAS, args.models, args.repeats),
         "",
-        "Reproduce (from the repository root):",
-        "",
-        "```sh",
-        command,
-        "```",
-        "",
-        "Machine: %s" % machine,
-        "",
-        "![Seconds to promote an alias across %d models, per form](%s)" % (args.models, PLOT),
-        "",
+    ] + run_lines(command, machine, PLOT, "Seconds to promote an alias across %d models, per form" % args.models) + [
         "| task | median | min | max | per model |",
         "|---|---:|---:|---:|---:|",
     ]

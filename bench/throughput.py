@@ -52,7 +52,7 @@ import uuid
 import requests
 import yaml
 
-from bench_report import write_section
+from bench_report import run_lines, write_section
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 STOCK_HOST = "mlops-mlflow-bench-stock"
@@ -301,17 +301,10 @@ def report(args, results, machine):
         "operations; an operation of `register` is two requests (create a version, point `champion` at it)."
         % (mlflow_pin(), machine["laptop store"], machine["laptop workers"], args.ops),
         "",
-        "Reproduce (from the repository root):",
-        "",
-        "```sh",
-        "PATH=$PWD/.venv/bin:$PATH ANSIBLE_COLLECTIONS_PATH=$PWD/build/collections \\\n  python bench/throughput.py "
-        "--ops %d%s" % (args.ops, " --write " + args.write if args.write else ""),
-        "```",
-        "",
-        "Machine: %s" % machine["line"],
-        "",
-        "![Operations per second per workload, setup and concurrency](images/bench-throughput.png)",
-        "",
+    ] + run_lines("PATH=$PWD/.venv/bin:$PATH ANSIBLE_COLLECTIONS_PATH=$PWD/build/collections \\\n  python "
+                  "bench/throughput.py --ops %d%s" % (args.ops, " --write " + args.write if args.write else ""),
+                  machine["line"], "images/bench-throughput.png",
+                  "Operations per second per workload, setup and concurrency") + [
         "| workload | clients | setup | ops/s | p50 | p99 | errors |",
         "|---|---:|---|---:|---:|---:|---:|",
     ]
