@@ -293,6 +293,10 @@ def test_planned_switchover_loses_no_write_and_fails_reads_only_while_no_member_
         time.sleep(5)
     FIGURES["switchover"] = {"requests": loop.done, "failed_writes": len(loop.write_failures),
                              "failed_reads": len(loop.read_failures),
+                             # when (seconds after the switchover began) and why each request failed
+                             "failures": sorted([at, kind, message[:160]] for kind, failures in (
+                                 ("write", loop.write_failures), ("read", loop.read_failures))
+                                 for at, message in failures),
                              "first_write_after_s": round(loop.first_write_after_mark - loop.marked, 1)}
     assert len(loop.read_failures) <= 3 and all(at < 30 for at, _message in loop.read_failures), loop.read_failures
     assert loop.missing() == []
