@@ -18,7 +18,7 @@ Method
               PostgreSQL and venv packages the roles install, ``python3 -m venv``, ``pip install``
               of the same MLflow pin and extra packages (the role's defaults): the installs alone,
               with nothing configured, started or checked.
-    The three run one after the other in each round, so drift in the machine's load reaches each
+    They run one after the other in each round, so drift in the machine's load reaches each
     kind alike. Times are wall-clock seconds of the whole command. ``ansible.posix.profile_tasks``
     (20 slowest tasks) is on for the Ansible runs; the report lists the slowest tasks of the median
     re-run, which is where a re-run spends its time. The cold converge and the re-run use pipelining,
