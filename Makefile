@@ -59,6 +59,7 @@ images: engine
 	scripts/build-image debian12
 	scripts/build-image debian13
 	scripts/build-moto-image
+	scripts/build-idp-image
 
 # ansible-lint installs the collection it checks into ANSIBLE_HOME's
 # collections: keep that inside the checkout, not in ~/.ansible.

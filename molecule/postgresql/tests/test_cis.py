@@ -134,7 +134,7 @@ def test_login_roles_have_connection_limits(host):
 
 
 def test_public_cannot_use_the_public_schema(host):
-    for database in ("mlflow", "mlflow_auth", "postgres", "template1"):
+    for database in ("mlflow", "mlflow_auth", "mlflow_oidc", "postgres", "template1"):
         assert sql(host, "select has_schema_privilege('public', 'public', 'usage')", database) == "f"
     # MLflow's role owns its databases, and keeps its rights on their public schema.
     assert sql(host, "select has_schema_privilege('mlflow', 'public', 'create')", "mlflow") == "t"
