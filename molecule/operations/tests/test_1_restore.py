@@ -218,3 +218,18 @@ def test_a_broken_archive_fails_the_role_in_one_sentence_and_leaves_mlflow_servi
     assert requests.get(mlflow_url(host) + "/health", timeout=10).status_code == 200
     # Once the repository is back the archive catches up.
     assert host.run("runuser -u postgres -- pgbackrest --stanza=mlflow check").rc == 0
+
+
+def test_single_sign_on_on_python_3_11_is_refused_before_any_change(host):
+    # mlflow-oidc-auth does not import on Python 3.11 (Debian 12's): the role
+    # says so at its checks, before it installs or restarts anything.
+    pid = host.check_output("systemctl show -p MainPID --value mlflow.service")
+    proc = converge("-e", "mlflow_auth=oidc", "-e", "mlflow_oidc_client_id=mlflow",
+                    "-e", "mlflow_oidc_client_secret=not-used-here",
+                    "-e", "mlflow_oidc_discovery_url=https://idp.invalid/.well-known/openid-configuration")
+    assert proc.returncode != 0
+    message = said(proc)
+    assert "mlflow_auth oidc needs MLflow 3.16 or later" in message and "has 3.11" in message, message[-3000:]
+    assert re.search(r"debian12-operations\s*: ok=\d+\s+changed=0\s", proc.stdout), proc.stdout[-2000:]
+    assert "not-used-here" not in proc.stdout + proc.stderr
+    assert host.check_output("systemctl show -p MainPID --value mlflow.service") == pid

@@ -6,7 +6,7 @@ Opens FRONT_URL, follows the redirect to the identity provider, logs in as
 USER on its form, consents, lands back on MLflow's UI, opens the registered
 models page and waits for MODEL to show (MODEL '-': stays on the landing page).  Then, with the browser's session,
 asks MLflow for an access token for the user.  Prints one JSON object:
-the pages seen, the login's duration and the token.
+the pages seen, the login's duration, the token and the session cookie.
 """
 import json
 import sys
@@ -14,6 +14,7 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -46,6 +47,9 @@ try:
         driver.get(front + "/#/models")
         wait.until(EC.presence_of_element_located((By.XPATH, f"//*[contains(text(), '{model}')]")))
         seen.append(driver.current_url)
+        # MLflow's "new Model Registry UI" notice would cover the list in the screenshot.
+        webdriver.ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+        time.sleep(1)
     driver.save_screenshot(screenshot)
     token = driver.execute_async_script("""
         const done = arguments[arguments.length - 1];
@@ -54,7 +58,9 @@ try:
           .then(r => r.json().then(body => done({status: r.status, body: body})))
           .catch(e => done({status: 0, body: String(e)}));
     """)
-    print(json.dumps({"seen": seen, "login_seconds": round(login_seconds, 2), "token": token}))
+    session = driver.get_cookie("session")
+    print(json.dumps({"seen": seen, "login_seconds": round(login_seconds, 2), "token": token,
+                      "session": session["value"] if session else None}))
 except Exception:
     # What the browser had in front of it, for the test's failure message.
     driver.save_screenshot(screenshot)

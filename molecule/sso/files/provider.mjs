@@ -24,6 +24,14 @@ const provider = new Provider(env('ISSUER'), {
     post_logout_redirect_uris: env('POST_LOGOUT_REDIRECT_URIS').split(','),
     grant_types: ['authorization_code', 'client_credentials'],
     response_types: ['code'],
+  }, {
+    // A deploy pipeline's own client: client credentials give it a signed
+    // access token for MLflow, naming the pipeline as preferred_username.
+    client_id: 'ci-pipeline',
+    client_secret: env('PIPELINE_SECRET'),
+    grant_types: ['client_credentials'],
+    redirect_uris: [],
+    response_types: [],
   }],
   scopes: ['openid', 'email', 'profile', 'groups'],
   claims: {
@@ -38,6 +46,21 @@ const provider = new Provider(env('ISSUER'), {
     devInteractions: { enabled: true },
     clientCredentials: { enabled: true },
     rpInitiatedLogout: { enabled: true },
+    // JWT access tokens for MLflow (audience: MLflow's client id), to the pipeline's client.
+    resourceIndicators: {
+      enabled: true,
+      defaultResource: (ctx, client) => (client.clientId === 'ci-pipeline' ? 'urn:mlflow' : undefined),
+      useGrantedResource: () => true,
+      getResourceServerInfo: () => ({
+        scope: 'mlflow',
+        audience: env('CLIENT_ID'),
+        accessTokenFormat: 'jwt',
+        accessTokenTTL: 600,
+      }),
+    },
+  },
+  async extraTokenClaims(ctx, token) {
+    return token.kind === 'ClientCredentials' ? { preferred_username: token.clientId } : undefined;
   },
   async findAccount(ctx, id) {
     const account = accounts[id];

@@ -2,6 +2,7 @@
 import base64
 import json
 import os
+import re
 import time
 
 import pytest
@@ -19,6 +20,19 @@ SECRETS = ("molecule-oidc-client-secret-5", "molecule-sso-session-key-0123456789
 MODEL = "sso-demo"
 ARTIFACTS = os.path.join(os.environ["MOLECULE_PROJECT_DIRECTORY"], "build", "sso")
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+
+
+def record(key, value):
+    """Keep a measured figure in build/sso/figures.json."""
+    path = os.path.join(ARTIFACTS, "figures.json")
+    figures = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as existing:
+            figures = json.load(existing)
+    figures[key] = value
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump(figures, out, indent=2, sort_keys=True)
 
 
 def browser_login(user, model):
@@ -64,7 +78,76 @@ def test_browser_login_goes_through_the_provider_and_back(reader):
     assert reader["seen"][0].startswith("https://idp.example.internal:8443/interaction/"), reader["seen"]
     assert reader["seen"][-1] == f"{FRONT}/#/models", reader["seen"]
     assert os.path.getsize(os.path.join(ARTIFACTS, "reader-models.png")) > 10000
-    print(f"reader's login through the provider: {reader['login_seconds']} s")
+    record("reader_login_seconds", reader["login_seconds"])
+
+
+def test_a_session_made_through_the_front_holds_on_every_node(reader, model):
+    # Sessions live in the database, signed with the key every node shares.
+    for address in ("172.30.81.20", "172.30.81.21"):
+        got = requests.get(f"http://{address}:5000/api/2.0/mlflow/registered-models/get", params={"name": model},
+                           cookies={"session": reader["session"]}, timeout=30)
+        assert got.status_code == 200, (address, got.status_code, got.text[:300])
+        assert got.json()["registered_model"]["name"] == model
+
+
+def test_a_pipeline_promotes_with_a_bearer_token_from_the_provider(admin, model, tmp_path, monkeypatch):
+    """The deploy pipeline's client gets a signed access token from the provider
+    (client credentials); an administrator made the pipeline a user of MLflow
+    with EDIT on the model; the registry modules promote with that token."""
+    as_admin = ("admin@example.internal", admin["token"]["body"]["token"])
+    user = requests.post(f"{API}/api/2.0/mlflow/users", auth=as_admin, verify=False, timeout=30,
+                         json={"username": "ci-pipeline", "display_name": "Deploy pipeline", "is_service_account": True,
+                               # Reached with the provider's tokens (not MLflow's), bound to the client's subject.
+                               "service_account_source": "default", "subject": "ci-pipeline"})
+    assert user.status_code in (201, 409), user.text  # 409: made by an earlier verify of these hosts
+    grant = requests.post(f"{API}/api/2.0/mlflow/permissions/users/ci-pipeline/registered-models/{model}",
+                          json={"permission": "EDIT"}, auth=as_admin, verify=False, timeout=30)
+    assert grant.status_code in (201, 409), grant.text
+    run = requests.post(f"{API}/api/2.0/mlflow/runs/create", json={"experiment_id": "0"},
+                        auth=as_admin, verify=False, timeout=30)
+    run_id = run.json()["run"]["info"]["run_id"]
+    # What the CI job runs: a token request at the provider's token endpoint.
+    issued = requests.post("https://172.30.81.10:8443/token", verify=False, timeout=30,
+                           auth=("ci-pipeline", "molecule-pipeline-secret-5"),
+                           data={"grant_type": "client_credentials", "resource": "urn:mlflow"})
+    assert issued.status_code == 200, issued.text
+    token = issued.json()["access_token"]
+    assert token.count(".") == 2  # a JWT
+    monkeypatch.setenv("MLFLOW_TRACKING_TOKEN", token)  # as a CI job hands it to the modules
+    playbook = tmp_path / "promote.yml"
+    playbook.write_text(f"""
+- hosts: localhost
+  gather_facts: false
+  module_defaults:
+    group/mlops.mlflow.mlflow:
+      tracking_uri: {API}
+      validate_certs: false
+  tasks:
+    - name: Register the pipeline's version
+      mlops.mlflow.mlflow_model_version:
+        name: {model}
+        source: runs:/{run_id}/model
+        run_id: {run_id}
+      register: version
+    - name: Point champion at it
+      mlops.mlflow.mlflow_model_alias:
+        name: {model}
+        alias: champion
+        version: "{{{{ version.model_version.version }}}}"
+    - name: Read it back
+      mlops.mlflow.mlflow_model_version_info:
+        name: {model}
+        alias: champion
+      register: info
+    - name: Require champion to be the pipeline's version
+      ansible.builtin.assert:
+        that: info.model_versions[0].version == version.model_version.version
+""")
+    runs = [converge(playbook=str(playbook)), converge(playbook=str(playbook))]
+    for proc in runs:
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    first, second = (int(re.search(r"localhost\s+: ok=\d+\s+changed=(\d+)", proc.stdout).group(1)) for proc in runs)
+    assert first >= 1 and second == 0, runs[1].stdout[-3000:]
 
 
 def test_without_a_login_the_api_refuses_and_the_ui_redirects():
@@ -84,6 +167,7 @@ def test_groups_decide_who_registers(admin, reader, model):
     assert run.status_code == 200, run.text
     run_id = run.json()["run"]["info"]["run_id"]
     version = {"name": model, "source": f"runs:/{run_id}/model", "run_id": run_id}
+    grant_url = f"{API}/api/2.0/mlflow/permissions/users/reader@example.internal/registered-models/{model}"
     # The reader (default permission READ) reads the model and cannot add a version.
     got = requests.get(f"{API}/api/2.0/mlflow/registered-models/get", params={"name": model},
                        auth=as_reader, verify=False, timeout=30)
@@ -94,8 +178,7 @@ def test_groups_decide_who_registers(admin, reader, model):
     made = requests.post(url, json=version, auth=as_admin, verify=False, timeout=30)
     assert made.status_code == 200, made.text
     # A grant on this model only lets the reader register there.
-    grant = requests.post(f"{API}/api/2.0/mlflow/permissions/users/reader@example.internal/registered-models/{model}",
-                          json={"permission": "EDIT"}, auth=as_admin, verify=False, timeout=30)
+    grant = requests.post(grant_url, json={"permission": "EDIT"}, auth=as_admin, verify=False, timeout=30)
     assert grant.status_code in (200, 201), grant.text
     deadline = time.monotonic() + 40  # each worker caches permission decisions for 30 s
     while True:
@@ -134,3 +217,36 @@ def test_no_secret_in_the_process_list_unit_or_journal(host):
     env = host.file("/etc/mlflow/mlflow.env")
     assert env.user == "root" and env.mode == 0o600
     assert "OIDC_CLIENT_SECRET=" in host.check_output("cat /etc/mlflow/mlflow.env")
+
+
+def test_switching_to_basic_and_back_keeps_each_apps_users(admin, reader, model):
+    """The two apps keep their users in different databases: under basic the
+    registry is the same and the SSO session means nothing; back under oidc,
+    the session and the grants made under oidc are there again."""
+    node = "http://172.30.81.21:5000/api/2.0/mlflow/registered-models/get"
+    as_reader = ("reader@example.internal", reader["token"]["body"]["token"])
+    start = time.monotonic()
+    proc = converge("-e", "mlflow_auth=basic", "-e", "mlflow_auth_admin_password=molecule-admin-secret-5")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    to_basic = time.monotonic() - start
+    got = requests.get(node, params={"name": model}, auth=("admin", "molecule-admin-secret-5"), timeout=30)
+    assert got.status_code == 200, got.text
+    assert requests.get(node, params={"name": model}, cookies={"session": reader["session"]}, timeout=30).status_code == 401
+    assert requests.get(node, params={"name": model}, auth=as_reader, timeout=30).status_code == 401
+    start = time.monotonic()
+    proc = converge()
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    back = time.monotonic() - start
+    got = requests.get(node, params={"name": model}, cookies={"session": reader["session"]}, timeout=30)
+    assert got.status_code == 200, got.text
+    as_admin = ("admin@example.internal", admin["token"]["body"]["token"])
+    run = requests.post(f"{API}/api/2.0/mlflow/runs/create", json={"experiment_id": "0"}, auth=as_admin,
+                        verify=False, timeout=30)
+    assert run.status_code == 200, run.text
+    run_id = run.json()["run"]["info"]["run_id"]
+    # The EDIT grant on this model, given under oidc, holds again.
+    made = requests.post(f"{API}/api/2.0/mlflow/model-versions/create", auth=as_reader, verify=False, timeout=30,
+                         json={"name": model, "source": f"runs:/{run_id}/model", "run_id": run_id})
+    assert made.status_code == 200, made.text
+    record("switch_to_basic_seconds", round(to_basic, 1))
+    record("switch_back_to_oidc_seconds", round(back, 1))

@@ -1,5 +1,6 @@
 """Print the MLflow database's schema revision and the installed MLflow's, as JSON;
-with MLFLOW_AUTH_DATABASE_URI, those of the basic-auth database too.
+with MLFLOW_AUTH_DATABASE_URI, those of the auth app's database too: MLflow's
+basic-auth app, or mlflow-oidc-auth with MLOPS_AUTH_APP=oidc.
 
 Run with the virtualenv's python; reads MLFLOW_BACKEND_STORE_URI (and libpq's
 PGPASSWORD) from the environment.  Read-only on the database; with
@@ -24,7 +25,8 @@ HEADS = os.path.join(sys.prefix, "mlops-schema-heads.json")
 
 def installed_heads(auth):
     """{"mlflow": release, "head": ..., "auth_head": ...} of this virtualenv's MLflow;
-    the auth app's head only with `auth` (without it MLflow's [auth] extra may be missing)."""
+    the auth app's head only with `auth` ("basic" or "oidc"; without it the app
+    may not be installed)."""
     release = version("mlflow")
     heads = {}
     try:
@@ -34,14 +36,21 @@ def installed_heads(auth):
         pass
     if heads.get("mlflow") != release:
         heads = {"mlflow": release}
+    if auth == "oidc" and heads.get("oidc") != version("mlflow-oidc-auth"):
+        heads.pop("oidc_head", None)
     kept = dict(heads)
     if "head" not in heads:
         from mlflow.store.db.utils import _get_latest_schema_revision
         heads["head"] = _get_latest_schema_revision()
-    if auth and "auth_head" not in heads:
+    key = "oidc_head" if auth == "oidc" else "auth_head"
+    if auth and key not in heads:
         from alembic.script import ScriptDirectory
-        from mlflow.server.auth.db.utils import _get_alembic_config
-        heads["auth_head"] = ScriptDirectory.from_config(_get_alembic_config("sqlite://")).get_current_head()
+        if auth == "oidc":
+            from mlflow_oidc_auth.db.utils import _get_alembic_config
+            heads["oidc"] = version("mlflow-oidc-auth")
+        else:
+            from mlflow.server.auth.db.utils import _get_alembic_config
+        heads[key] = ScriptDirectory.from_config(_get_alembic_config("sqlite://")).get_current_head()
     if heads == kept or os.environ.get("MLOPS_SCHEMA_STATUS_READ_ONLY"):
         return heads
     try:
@@ -70,10 +79,14 @@ def current(uri, version_table, legacy_table=None):
 
 
 auth_uri = os.environ.get("MLFLOW_AUTH_DATABASE_URI")
-heads = installed_heads(bool(auth_uri))
+auth_app = (os.environ.get("MLOPS_AUTH_APP") or "basic") if auth_uri else None
+heads = installed_heads(auth_app)
 empty, revision = current(os.environ["MLFLOW_BACKEND_STORE_URI"], "alembic_version")
 status = {"empty": empty, "current": revision, "head": heads["head"]}
-if auth_uri:
+if auth_app == "oidc":
+    # Alembic's default table, in a database of its own.
+    status.update(auth_current=current(auth_uri, "alembic_version")[1], auth_head=heads["oidc_head"])
+elif auth_app:
     # The basic-auth app's own table since MLflow 3.6; before, Alembic's default.
     status.update(auth_current=current(auth_uri, "alembic_version_auth", "alembic_version")[1],
                   auth_head=heads["auth_head"])
