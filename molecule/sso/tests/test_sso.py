@@ -46,30 +46,37 @@ def browser_login(user, model):
         with open(os.path.join(ARTIFACTS, f"{user}-models.png"), "wb") as png:
             png.write(base64.b64decode(shot.stdout))
     assert result.rc == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    login = json.loads(result.stdout.strip().splitlines()[-1])
+    assert login["token"]["status"] == 200, login
+    # Basic auth with the access token MLflow issued to the browser's session.
+    login["auth"] = (f"{user}@example.internal", login["token"]["body"]["token"])
+    return login
+
+
+def new_run(auth):
+    """The id of a new run in the default experiment, made as `auth`."""
+    run = requests.post(f"{API}/api/2.0/mlflow/runs/create", json={"experiment_id": "0"},
+                        auth=auth, verify=False, timeout=30)
+    assert run.status_code == 200, run.text
+    return run.json()["run"]["info"]["run_id"]
 
 
 @pytest.fixture(scope="module")
 def admin():
-    login = browser_login("admin", "-")
-    assert login["token"]["status"] == 200, login
-    return login
+    return browser_login("admin", "-")
 
 
 @pytest.fixture(scope="module")
 def model(admin):
-    auth = ("admin@example.internal", admin["token"]["body"]["token"])
     reply = requests.post(f"{API}/api/2.0/mlflow/registered-models/create", json={"name": MODEL},
-                          auth=auth, verify=False, timeout=30)
+                          auth=admin["auth"], verify=False, timeout=30)
     assert reply.status_code in (200, 400), reply.text
     return MODEL
 
 
 @pytest.fixture(scope="module")
 def reader(model):
-    login = browser_login("reader", model)
-    assert login["token"]["status"] == 200, login
-    return login
+    return browser_login("reader", model)
 
 
 def test_browser_login_goes_through_the_provider_and_back(reader):
@@ -94,7 +101,7 @@ def test_a_pipeline_promotes_with_a_bearer_token_from_the_provider(admin, model,
     """The deploy pipeline's client gets a signed access token from the provider
     (client credentials); an administrator made the pipeline a user of MLflow
     with EDIT on the model; the registry modules promote with that token."""
-    as_admin = ("admin@example.internal", admin["token"]["body"]["token"])
+    as_admin = admin["auth"]
     user = requests.post(f"{API}/api/2.0/mlflow/users", auth=as_admin, verify=False, timeout=30,
                          json={"username": "ci-pipeline", "display_name": "Deploy pipeline", "is_service_account": True,
                                # Reached with the provider's tokens (not MLflow's), bound to the client's subject.
@@ -103,9 +110,7 @@ def test_a_pipeline_promotes_with_a_bearer_token_from_the_provider(admin, model,
     grant = requests.post(f"{API}/api/2.0/mlflow/permissions/users/ci-pipeline/registered-models/{model}",
                           json={"permission": "EDIT"}, auth=as_admin, verify=False, timeout=30)
     assert grant.status_code in (201, 409), grant.text
-    run = requests.post(f"{API}/api/2.0/mlflow/runs/create", json={"experiment_id": "0"},
-                        auth=as_admin, verify=False, timeout=30)
-    run_id = run.json()["run"]["info"]["run_id"]
+    run_id = new_run(as_admin)
     # What the CI job runs: a token request at the provider's token endpoint.
     issued = requests.post("https://172.30.81.10:8443/token", verify=False, timeout=30,
                            auth=("ci-pipeline", "molecule-pipeline-secret-5"),
@@ -159,15 +164,11 @@ def test_without_a_login_the_api_refuses_and_the_ui_redirects():
 
 
 def test_groups_decide_who_registers(admin, reader, model):
-    as_reader = ("reader@example.internal", reader["token"]["body"]["token"])
-    as_admin = ("admin@example.internal", admin["token"]["body"]["token"])
+    as_reader = reader["auth"]
+    as_admin = admin["auth"]
     url = f"{API}/api/2.0/mlflow/model-versions/create"
-    run = requests.post(f"{API}/api/2.0/mlflow/runs/create", json={"experiment_id": "0"},
-                        auth=as_admin, verify=False, timeout=30)
-    assert run.status_code == 200, run.text
-    run_id = run.json()["run"]["info"]["run_id"]
+    run_id = new_run(as_admin)
     version = {"name": model, "source": f"runs:/{run_id}/model", "run_id": run_id}
-    grant_url = f"{API}/api/2.0/mlflow/permissions/users/reader@example.internal/registered-models/{model}"
     # The reader (default permission READ) reads the model and cannot add a version.
     got = requests.get(f"{API}/api/2.0/mlflow/registered-models/get", params={"name": model},
                        auth=as_reader, verify=False, timeout=30)
@@ -178,7 +179,8 @@ def test_groups_decide_who_registers(admin, reader, model):
     made = requests.post(url, json=version, auth=as_admin, verify=False, timeout=30)
     assert made.status_code == 200, made.text
     # A grant on this model only lets the reader register there.
-    grant = requests.post(grant_url, json={"permission": "EDIT"}, auth=as_admin, verify=False, timeout=30)
+    grant = requests.post(f"{API}/api/2.0/mlflow/permissions/users/reader@example.internal/registered-models/{model}",
+                          json={"permission": "EDIT"}, auth=as_admin, verify=False, timeout=30)
     assert grant.status_code in (200, 201), grant.text
     deadline = time.monotonic() + 40  # each worker caches permission decisions for 30 s
     while True:
@@ -224,7 +226,7 @@ def test_switching_to_basic_and_back_keeps_each_apps_users(admin, reader, model)
     registry is the same and the SSO session means nothing; back under oidc,
     the session and the grants made under oidc are there again."""
     node = "http://172.30.81.21:5000/api/2.0/mlflow/registered-models/get"
-    as_reader = ("reader@example.internal", reader["token"]["body"]["token"])
+    as_reader = reader["auth"]
     start = time.monotonic()
     proc = converge("-e", "mlflow_auth=basic", "-e", "mlflow_auth_admin_password=molecule-admin-secret-5")
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
@@ -239,11 +241,7 @@ def test_switching_to_basic_and_back_keeps_each_apps_users(admin, reader, model)
     back = time.monotonic() - start
     got = requests.get(node, params={"name": model}, cookies={"session": reader["session"]}, timeout=30)
     assert got.status_code == 200, got.text
-    as_admin = ("admin@example.internal", admin["token"]["body"]["token"])
-    run = requests.post(f"{API}/api/2.0/mlflow/runs/create", json={"experiment_id": "0"}, auth=as_admin,
-                        verify=False, timeout=30)
-    assert run.status_code == 200, run.text
-    run_id = run.json()["run"]["info"]["run_id"]
+    run_id = new_run(admin["auth"])
     # The EDIT grant on this model, given under oidc, holds again.
     made = requests.post(f"{API}/api/2.0/mlflow/model-versions/create", auth=as_reader, verify=False, timeout=30,
                          json={"name": model, "source": f"runs:/{run_id}/model", "run_id": run_id})
