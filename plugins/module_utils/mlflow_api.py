@@ -198,7 +198,9 @@ class MlflowConnection:
                                   "permission in MLflow or use other credentials" % (who, what),
                                   403, error_code or "PERMISSION_DENIED")
         # Server messages can run on with SQL and tracebacks: keep the first line.
-        detail = (payload.get("message") or "%s %s" % (exc.code, exc.reason)).strip().split("\n")[0]
+        # MLflow says "message"; the FastAPI routes of mlflow-oidc-auth say "detail".
+        said = payload.get("message") or payload.get("detail")
+        detail = (said if isinstance(said, str) and said else "%s %s" % (exc.code, exc.reason)).strip().split("\n")[0]
         if exc.code == 404 and not error_code:
             detail += "; is tracking_uri the base address of an MLflow server?"
         return MlflowApiError("MLflow answered %s with HTTP %s%s: %s" % (

@@ -1,6 +1,7 @@
 # Copyright: mlops.mlflow contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""Reading MLflow's basic-auth app (mlflow[auth]): users, roles and the grants on them.
+"""Reading MLflow's basic-auth app (mlflow[auth]): users, roles and the grants on them; and telling it from the
+mlflow-oidc-auth app (mlflow_auth: oidc), which keeps users and grants its own way.
 
 MLflow 3.17 keeps every permission in a role. A grant to one user goes to that user's own role,
 named __user_<id>__ in the workspace `default`, which the server creates with the first grant;
@@ -14,6 +15,34 @@ from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import API
 # Without MLflow's workspaces feature, every role and grant lives in this one.
 DEFAULT_WORKSPACE = "default"
 PERMISSIONS = ["READ", "USE", "EDIT", "MANAGE", "DENY"]
+
+
+def auth_app(client):
+    """Which authentication app the server runs, from the caller's own users/current: "basic" (MLflow's
+    basic-auth app answers {"user": {...}}) or "oidc" (mlflow-oidc-auth answers the profile itself)."""
+    try:
+        current = client.get("users/current")
+    except MlflowApiError as exc:
+        if exc.status == 404:
+            raise MlflowApiError("the MLflow server at %s runs without authentication (no users/current): users and "
+                                 "permissions exist only with mlflow_auth basic or oidc" % client.display_uri, 404)
+        raise
+    if isinstance(current, dict) and "user" in current:
+        return "basic"
+    if isinstance(current, dict) and "is_service_account" in current:
+        return "oidc"
+    raise MlflowApiError("the MLflow server at %s runs an authentication app this collection does not know "
+                         "(users/current answered neither as MLflow's basic-auth app nor as mlflow-oidc-auth)"
+                         % client.display_uri)
+
+
+def require_basic_auth(client, module_name):
+    """Refuse, in one sentence, a server whose users and roles are not MLflow's basic-auth app's."""
+    if auth_app(client) == "oidc":
+        raise MlflowApiError("%s manages the users and roles of MLflow's basic-auth app; the server at %s signs in "
+                             "with single sign-on (mlflow-oidc-auth), where people come from the identity provider: "
+                             "grant them permissions with mlops.mlflow.mlflow_permission (docs/authentication.md)"
+                             % (module_name, client.display_uri))
 
 
 def get_user(client, name):

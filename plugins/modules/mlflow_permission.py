@@ -10,12 +10,20 @@ short_description: Grant or revoke one user's permission on an MLflow experiment
 version_added: 0.1.0
 author: mlops.mlflow contributors (@mlops)
 description:
-  - Makes sure a user of MLflow's basic-auth app has the given permission on one experiment or one registered
-    model, or has no grant of its own there.
-  - MLflow keeps these grants in the user's own role (C(__user_<id>__)); grants through named roles
-    (M(mlops.mlflow.mlflow_role)) and the server's C(default_permission) add to them. V(DENY) wins over any other
-    grant, and an administrator may do everything whatever its grants.
-  - The task must connect as an administrator.
+  - Makes sure a user has the given permission on one experiment or one registered model, or has no grant of its
+    own there. Works with both authentication apps the collection deploys (C(mlflow_auth) of the
+    C(mlops.mlflow.mlflow_server) role), and finds out which one the server runs with one request.
+  - With MLflow's basic-auth app (C(mlflow_auth=basic)), MLflow keeps these grants in the user's own role
+    (C(__user_<id>__)); grants through named roles (M(mlops.mlflow.mlflow_role)) and the server's
+    C(default_permission) add to them. V(DENY) wins over any other grant.
+  - With single sign-on (C(mlflow_auth=oidc), the mlflow-oidc-auth app), the grant is the app's user grant on
+    the resource. A user grant comes before the grants of the user's groups in the app's default order, so
+    V(DENY) (the app's C(NO_PERMISSIONS)) refuses whatever the groups grant. A person is a user once they have
+    logged in; service accounts are created by an administrator (see the authentication guide).
+  - Under either app an administrator may do everything whatever its grants.
+  - The task must connect as an administrator. With single sign-on that is an administrator's user name with an
+    access token MLflow issued to it as O(password), or a bearer token from the identity provider in O(token)
+    for an account in an admin group.
 extends_documentation_fragment:
   - mlops.mlflow.mlflow
 attributes:
@@ -28,7 +36,8 @@ attributes:
 options:
   user:
     description:
-      - Name of the user, created with M(mlops.mlflow.mlflow_user) or otherwise.
+      - Name of the user, created with M(mlops.mlflow.mlflow_user) or otherwise; with single sign-on, the name
+        the identity provider gives (often an e-mail address) or a service account's name.
     type: str
     required: true
   registered_model:
@@ -85,6 +94,15 @@ EXAMPLES = r'''
     experiment: payroll-forecast
     permission: DENY
 
+- name: With single sign-on, let a person register versions of one model
+  mlops.mlflow.mlflow_permission:
+    tracking_uri: https://mlflow.example.com
+    username: admin@example.com
+    password: "{{ vault_mlflow_admin_access_token }}"  # issued by MLflow on the admin's user page
+    user: reader@example.com
+    registered_model: fraud-detector
+    permission: EDIT
+
 - name: Take the grant back
   mlops.mlflow.mlflow_permission:
     tracking_uri: https://mlflow.example.com
@@ -123,9 +141,12 @@ diff:
   type: dict
 '''
 
+from urllib.parse import quote
+
 from ansible.module_utils.basic import AnsibleModule
 from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import (
     API3_PREFIX,
+    API_PREFIX,
     MlflowApiError,
     MlflowClient,
     fail_from,
@@ -133,6 +154,7 @@ from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import (
 )
 from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_auth import (
     PERMISSIONS,
+    auth_app,
     get_user,
     own_role_name,
     permission_key,
@@ -155,29 +177,27 @@ def resource(client, params):
     return "experiment", params["experiment_id"]
 
 
-def own_grant(client, user, key):
-    """The user's own grant {"id", "permission", ...} on (resource_type, resource_id), or None."""
-    for role in user_roles(client, user["username"]):
-        if role["name"] == own_role_name(user["id"]):
-            return next((grant for grant in role.get("permissions", []) if permission_key(grant) == key), None)
-    return None
+class BasicAuthGrants:
+    """A user's own grants in MLflow's basic-auth app: in the user's own role, under /api/3.0."""
 
+    @staticmethod
+    def user(client, name):
+        user = get_user(client, name)
+        if user is None:
+            raise MlflowApiError("user %r does not exist in MLflow; create it with mlops.mlflow.mlflow_user first" % name)
+        return user
 
-def ensure_grant(client, params, check_mode):
-    """(changed, before, after, the user is an administrator) for the requested state."""
-    user = get_user(client, params["user"])
-    if user is None:
-        raise MlflowApiError("user %r does not exist in MLflow; create it with mlops.mlflow.mlflow_user first"
-                             % params["user"])
-    key = resource(client, params)
-    grant = own_grant(client, user, key)
-    facts = dict(user=user["username"], resource_type=key[0], resource_id=key[1])
-    before = dict(facts, permission=grant and grant["permission"])
-    wanted = params["permission"] if params["state"] == "present" else None
-    after = dict(facts, permission=wanted)
-    if before["permission"] == wanted:
-        return False, before, before, user["is_admin"]
-    if not check_mode:
+    @staticmethod
+    def read(client, user, key):
+        """The user's own grant {"id", "permission", ...} on key, or None."""
+        for role in user_roles(client, user["username"]):
+            if role["name"] == own_role_name(user["id"]):
+                return next((grant for grant in role.get("permissions", []) if permission_key(grant) == key), None)
+        return None
+
+    @staticmethod
+    def write(client, user, key, grant, wanted):
+        """Make the user's own grant on key `wanted` (None: no grant); False when another run granted meanwhile."""
         body = dict(username=user["username"], resource_type=key[0], resource_id=key[1])
         if wanted is None:
             try:
@@ -186,17 +206,101 @@ def ensure_grant(client, params, check_mode):
                 if exc.error_code != "RESOURCE_DOES_NOT_EXIST":  # revoked meanwhile by another run
                     raise
         elif grant:
-            client.patch(API3_PREFIX + "roles/permissions/update", {"role_permission_id": grant["id"],
-                                                                    "permission": wanted})
+            try:
+                client.patch(API3_PREFIX + "roles/permissions/update", {"role_permission_id": grant["id"],
+                                                                        "permission": wanted})
+            except MlflowApiError as exc:
+                if exc.error_code != "RESOURCE_DOES_NOT_EXIST":
+                    raise
+                return False  # revoked meanwhile by another run
         else:
             try:
                 client.post(API3_PREFIX + "users/permissions/grant", dict(body, permission=wanted))
             except MlflowApiError as exc:
                 if exc.error_code != "RESOURCE_ALREADY_EXISTS":
                     raise
-                # Granted meanwhile by another run: make it this one.
-                return ensure_grant(client, params, check_mode)
-    return True, before, after, user["is_admin"]
+                return False
+        return True
+
+
+class OidcGrants:
+    """A user's grants in mlflow-oidc-auth: one per user and resource, at
+    /api/2.0/mlflow/permissions/users/{user}/{registered-models|experiments}/{name or id}. The app calls DENY
+    NO_PERMISSIONS; its errors carry no error_code, only the HTTP status."""
+
+    KINDS = {"registered_model": ("registered-models", "registered_model_permission"),
+             "experiment": ("experiments", "experiment_permission")}
+
+    @staticmethod
+    def user(client, name):
+        """{"username", "is_admin", ...}: a person known from a login, or an account an administrator made."""
+        found = client.get("users/details", {"search": name})
+        user = next((user for user in found if user.get("username") == name), None)
+        if user is None:
+            raise MlflowApiError("user %r is not known to MLflow: with single sign-on a person becomes a user at "
+                                 "their first login, and an administrator creates service accounts "
+                                 "(docs/authentication.md)" % name)
+        return user
+
+    @classmethod
+    def path(cls, user, key):
+        return API_PREFIX + "permissions/users/%s/%s/%s" % (quote(user["username"], safe=""), cls.KINDS[key[0]][0],
+                                                            quote(key[1], safe=""))
+
+    @classmethod
+    def read(cls, client, user, key):
+        try:
+            grant = client.get(cls.path(user, key))[cls.KINDS[key[0]][1]]
+        except MlflowApiError as exc:
+            if exc.status != 404:
+                raise
+            return None
+        return dict(grant, permission="DENY" if grant["permission"] == "NO_PERMISSIONS" else grant["permission"])
+
+    @classmethod
+    def write(cls, client, user, key, grant, wanted):
+        path = cls.path(user, key)
+        body = {"permission": "NO_PERMISSIONS" if wanted == "DENY" else wanted}
+        try:
+            if wanted is None:
+                client.delete(path, None)
+            elif grant:
+                client.patch(path, body)
+            else:
+                client.post(path, body)
+        except MlflowApiError as exc:
+            if wanted is None and exc.status == 404:  # revoked meanwhile by another run
+                return True
+            # Granted (409) or revoked (404) meanwhile by another run.
+            if wanted and exc.status == (404 if grant else 409):
+                return False
+            raise
+        return True
+
+
+# Reads and writes before giving up on a grant that others keep changing, or that the server says exists
+# while showing none (a prompt of the same name holds the user's grant in mlflow-oidc-auth).
+ATTEMPTS = 3
+
+
+def ensure_grant(client, params, check_mode):
+    """(changed, before, after, the user is an administrator) for the requested state."""
+    app = OidcGrants if auth_app(client) == "oidc" else BasicAuthGrants
+    for _attempt in range(ATTEMPTS):
+        user = app.user(client, params["user"])
+        key = resource(client, params)
+        grant = app.read(client, user, key)
+        facts = dict(user=user["username"], resource_type=key[0], resource_id=key[1])
+        before = dict(facts, permission=grant and grant["permission"])
+        wanted = params["permission"] if params["state"] == "present" else None
+        if before["permission"] == wanted:
+            return False, before, before, user["is_admin"]
+        # False: another run granted or revoked meanwhile; read again and make it this one.
+        if check_mode or app.write(client, user, key, grant, wanted):
+            return True, before, dict(facts, permission=wanted), user["is_admin"]
+    raise MlflowApiError("the grant of user %r on %s %r changed under every one of %d attempts, or MLflow says it "
+                         "exists while showing none (a prompt of that name?); run the task again once other "
+                         "changes have settled" % (params["user"], key[0].replace("_", " "), key[1], ATTEMPTS))
 
 
 def main():

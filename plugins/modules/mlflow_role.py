@@ -16,6 +16,9 @@ description:
     them. Assign roles to users with the O(mlops.mlflow.mlflow_user#module:roles) option of
     M(mlops.mlflow.mlflow_user).
   - The task must connect as an administrator.
+  - A server with single sign-on (mlflow-oidc-auth) has no such roles; the task fails with a sentence saying so and
+    changes nothing; there, M(mlops.mlflow.mlflow_permission) grants to users, and the identity provider's groups
+    carry the rest.
 extends_documentation_fragment:
   - mlops.mlflow.mlflow
 attributes:
@@ -153,6 +156,7 @@ from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_auth import (
     find_role,
     is_own_role,
     permission_key,
+    require_basic_auth,
 )
 
 
@@ -269,6 +273,7 @@ def main():
     )
     client = MlflowClient(module)
     try:
+        require_basic_auth(client, "mlops.mlflow.mlflow_role")
         changed, before, after = ensure_role(client, module.params, module.check_mode)
     except MlflowApiError as exc:
         fail_from(module, exc)

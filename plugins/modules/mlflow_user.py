@@ -15,6 +15,9 @@ description:
   - The task must connect as an administrator (O(username) and O(password) of the connection options).
   - Give each pipeline its own user and grant it what it needs with M(mlops.mlflow.mlflow_permission) or a role
     of M(mlops.mlflow.mlflow_role), instead of sharing the administrator.
+  - A server with single sign-on (mlflow-oidc-auth) has no such users; the task fails with a sentence saying so and
+    changes nothing. Its people come from the identity provider; M(mlops.mlflow.mlflow_permission) grants them
+    permissions.
 extends_documentation_fragment:
   - mlops.mlflow.mlflow
 attributes:
@@ -168,6 +171,7 @@ from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_auth import (
     get_user,
     is_own_role,
     password_works,
+    require_basic_auth,
     roles_by_name,
     user_roles,
 )
@@ -299,6 +303,7 @@ def main():
     )
     client = MlflowClient(module)
     try:
+        require_basic_auth(client, "mlops.mlflow.mlflow_user")
         changed, before, after, password_changed = ensure_user(client, module.params, module.check_mode)
     except MlflowApiError as exc:
         fail_from(module, exc)

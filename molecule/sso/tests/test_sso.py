@@ -61,6 +61,47 @@ def new_run(auth):
     return run.json()["run"]["info"]["run_id"]
 
 
+def play(tmp_path, tasks, *options):
+    """Run tasks (YAML text) on the controller against the front, as a deploy
+    pipeline would, with the credentials in the environment."""
+    playbook = tmp_path / "play.yml"
+    playbook.write_text(f"""
+- hosts: localhost
+  gather_facts: false
+  module_defaults:
+    group/mlops.mlflow.mlflow:
+      tracking_uri: {API}
+      validate_certs: false
+  tasks:
+{tasks}""")
+    proc = converge(*options, playbook=str(playbook))
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    return proc
+
+
+def changed(proc):
+    """The count of changed tasks in a run of play()."""
+    return int(re.search(r"localhost\s+: ok=\d+\s+changed=(\d+)", proc.stdout).group(1))
+
+
+def as_user(monkeypatch, login):
+    """The modules' credentials: the user's name and the access token MLflow issued to their session."""
+    monkeypatch.setenv("MLFLOW_TRACKING_USERNAME", login["auth"][0])
+    monkeypatch.setenv("MLFLOW_TRACKING_PASSWORD", login["auth"][1])
+
+
+def grant(tmp_path, user, model, *options, state="present"):
+    """mlops.mlflow.mlflow_permission: EDIT for user on model, or (state=absent) no grant."""
+    return play(tmp_path, f"""
+    - name: EDIT for {user} on {model}, {state}
+      mlops.mlflow.mlflow_permission:
+        user: {user}
+        registered_model: {model}
+        permission: EDIT
+        state: {state}
+""", *options)
+
+
 @pytest.fixture(scope="module")
 def admin():
     return browser_login("admin", "-")
@@ -107,9 +148,9 @@ def test_a_pipeline_promotes_with_a_bearer_token_from_the_provider(admin, model,
                                # Reached with the provider's tokens (not MLflow's), bound to the client's subject.
                                "service_account_source": "default", "subject": "ci-pipeline"})
     assert user.status_code in (201, 409), user.text  # 409: made by an earlier verify of these hosts
-    grant = requests.post(f"{API}/api/2.0/mlflow/permissions/users/ci-pipeline/registered-models/{model}",
-                          json={"permission": "EDIT"}, auth=as_admin, verify=False, timeout=30)
-    assert grant.status_code in (201, 409), grant.text
+    with monkeypatch.context() as env:
+        as_user(env, admin)
+        grant(tmp_path, "ci-pipeline", model)
     run_id = new_run(as_admin)
     # What the CI job runs: a token request at the provider's token endpoint.
     issued = requests.post("https://172.30.81.10:8443/token", verify=False, timeout=30,
@@ -119,15 +160,7 @@ def test_a_pipeline_promotes_with_a_bearer_token_from_the_provider(admin, model,
     token = issued.json()["access_token"]
     assert token.count(".") == 2  # a JWT
     monkeypatch.setenv("MLFLOW_TRACKING_TOKEN", token)  # as a CI job hands it to the modules
-    playbook = tmp_path / "promote.yml"
-    playbook.write_text(f"""
-- hosts: localhost
-  gather_facts: false
-  module_defaults:
-    group/mlops.mlflow.mlflow:
-      tracking_uri: {API}
-      validate_certs: false
-  tasks:
+    promote = f"""
     - name: Register the pipeline's version
       mlops.mlflow.mlflow_model_version:
         name: {model}
@@ -147,12 +180,9 @@ def test_a_pipeline_promotes_with_a_bearer_token_from_the_provider(admin, model,
     - name: Require champion to be the pipeline's version
       ansible.builtin.assert:
         that: info.model_versions[0].version == version.model_version.version
-""")
-    runs = [converge(playbook=str(playbook)), converge(playbook=str(playbook))]
-    for proc in runs:
-        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
-    first, second = (int(re.search(r"localhost\s+: ok=\d+\s+changed=(\d+)", proc.stdout).group(1)) for proc in runs)
-    assert first >= 1 and second == 0, runs[1].stdout[-3000:]
+"""
+    first, second = play(tmp_path, promote), play(tmp_path, promote)
+    assert changed(first) >= 1 and changed(second) == 0, second.stdout[-3000:]
 
 
 def test_without_a_login_the_api_refuses_and_the_ui_redirects():
@@ -163,9 +193,11 @@ def test_without_a_login_the_api_refuses_and_the_ui_redirects():
     assert "/login" in page.headers["location"]
 
 
-def test_groups_decide_who_registers(admin, reader, model):
+def test_groups_decide_who_registers(admin, reader, model, tmp_path, monkeypatch):
     as_reader = reader["auth"]
     as_admin = admin["auth"]
+    as_user(monkeypatch, admin)
+    grant(tmp_path, "reader@example.internal", model, state="absent")  # left by an earlier verify of these hosts
     url = f"{API}/api/2.0/mlflow/model-versions/create"
     run_id = new_run(as_admin)
     version = {"name": model, "source": f"runs:/{run_id}/model", "run_id": run_id}
@@ -178,10 +210,17 @@ def test_groups_decide_who_registers(admin, reader, model):
     # The admin (group mlflow-admins) can.
     made = requests.post(url, json=version, auth=as_admin, verify=False, timeout=30)
     assert made.status_code == 200, made.text
-    # A grant on this model only lets the reader register there.
-    grant = requests.post(f"{API}/api/2.0/mlflow/permissions/users/reader@example.internal/registered-models/{model}",
-                          json={"permission": "EDIT"}, auth=as_admin, verify=False, timeout=30)
-    assert grant.status_code in (200, 201), grant.text
+    # A grant on this model only lets the reader register there: the
+    # collection's permission module, run as the admin, in check mode first.
+    granted = f"{API}/api/2.0/mlflow/permissions/users/reader@example.internal/registered-models/{model}"
+    runs = []
+    for options in (["--check"], [], []):
+        runs.append(grant(tmp_path, "reader@example.internal", model, *options))
+        if options:
+            assert requests.get(granted, auth=as_admin, verify=False, timeout=30).status_code == 404
+    assert [changed(proc) for proc in runs] == [1, 1, 0], [proc.stdout[-2000:] for proc in runs]
+    kept = requests.get(granted, auth=as_admin, verify=False, timeout=30)
+    assert kept.json()["registered_model_permission"]["permission"] == "EDIT", kept.text
     deadline = time.monotonic() + 40  # each worker caches permission decisions for 30 s
     while True:
         allowed = requests.post(url, json=version, auth=as_reader, verify=False, timeout=30)
@@ -195,6 +234,23 @@ def test_groups_decide_who_registers(admin, reader, model):
     elsewhere = requests.post(url, json={"name": "sso-other", "source": f"runs:/{run_id}/model", "run_id": run_id},
                               auth=as_reader, verify=False, timeout=30)
     assert elsewhere.status_code == 403, elsewhere.text
+
+
+def test_basic_auth_users_are_refused_with_a_sentence(admin, tmp_path, monkeypatch):
+    as_user(monkeypatch, admin)
+    proc = play(tmp_path, """
+    - name: A user of MLflow's basic-auth app
+      mlops.mlflow.mlflow_user:
+        name: someone
+        user_password: not-with-single-sign-on
+      register: refused
+      ignore_errors: true
+    - name: Require the refusal
+      ansible.builtin.assert:
+        that: refused is failed
+""")
+    assert "signs in with single sign-on (mlflow-oidc-auth), where people come from the identity provider" in said(proc)
+    assert changed(proc) == 0 and admin["auth"][1] not in said(proc)
 
 
 def test_a_wrong_client_secret_fails_before_the_restart(host):
@@ -221,7 +277,7 @@ def test_no_secret_in_the_process_list_unit_or_journal(host):
     assert "OIDC_CLIENT_SECRET=" in host.check_output("cat /etc/mlflow/mlflow.env")
 
 
-def test_switching_to_basic_and_back_keeps_each_apps_users(admin, reader, model):
+def test_switching_to_basic_and_back_keeps_each_apps_users(admin, reader, model, tmp_path, monkeypatch):
     """The two apps keep their users in different databases: under basic the
     registry is the same and the SSO session means nothing; back under oidc,
     the session and the grants made under oidc are there again."""
@@ -248,3 +304,10 @@ def test_switching_to_basic_and_back_keeps_each_apps_users(admin, reader, model)
     assert made.status_code == 200, made.text
     record("switch_to_basic_seconds", round(to_basic, 1))
     record("switch_back_to_oidc_seconds", round(back, 1))
+    # The module takes the grant back (which also leaves these hosts ready for another verify).
+    as_user(monkeypatch, admin)
+    first = grant(tmp_path, "reader@example.internal", model, state="absent")
+    second = grant(tmp_path, "reader@example.internal", model, state="absent")
+    assert (changed(first), changed(second)) == (1, 0), second.stdout[-2000:]
+    granted = f"{API}/api/2.0/mlflow/permissions/users/reader@example.internal/registered-models/{model}"
+    assert requests.get(granted, auth=admin["auth"], verify=False, timeout=30).status_code == 404

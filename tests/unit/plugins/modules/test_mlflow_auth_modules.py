@@ -3,7 +3,11 @@ tests/integration/test_auth_modules.py."""
 import pytest
 
 from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_api import MlflowApiError
-from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_auth import is_own_role, own_role_name
+from ansible_collections.mlops.mlflow.plugins.module_utils.mlflow_auth import (
+    is_own_role,
+    own_role_name,
+    require_basic_auth,
+)
 from ansible_collections.mlops.mlflow.plugins.modules.mlflow_permission import ensure_grant
 from ansible_collections.mlops.mlflow.plugins.modules.mlflow_role import (
     desired_permissions,
@@ -67,7 +71,7 @@ def test_password_refusal_names_the_option_and_keeps_other_errors():
 
 
 class FakeAuth:
-    """users/get and users/roles/list for one user, recording writes."""
+    """MLflow's basic-auth app: users/current, users/get and users/roles/list for one user, recording writes."""
 
     def __init__(self, grants, admin=False):
         self.user = dict(id=5, username="ci", is_admin=admin)
@@ -77,7 +81,9 @@ class FakeAuth:
     def exists(self, endpoint, params):
         return {"user": self.user} if endpoint == "users/get" and params["username"] == "ci" else None
 
-    def get(self, endpoint, params):
+    def get(self, endpoint, params=None):
+        if endpoint == "users/current":
+            return {"user": dict(id=1, username="admin", is_admin=True), "is_basic_auth": True}
         assert endpoint.endswith("users/roles/list")
         return {"roles": [dict(name="readers", permissions=[grant(9, "registered_model", "churn", "READ")]),
                           dict(name=own_role_name(5), permissions=self.grants)]}
@@ -112,6 +118,105 @@ def test_a_changed_grant_is_updated_in_place_and_check_mode_writes_nothing():
 def test_an_unknown_user_is_one_sentence():
     with pytest.raises(MlflowApiError, match="user 'nobody' does not exist"):
         ensure_grant(FakeAuth([]), permission_params(user="nobody"), check_mode=True)
+
+
+class FakeOidcApp:
+    """mlflow-oidc-auth: its profile at users/current, users/details, and the grants of user "ci@example.com"
+    at /permissions/users/...; a missing grant is the app's 404, a duplicate its 409."""
+
+    display_uri = "https://mlflow.example.com"
+
+    def __init__(self, grants, taken_meanwhile=None):
+        self.grants = grants  # {(kind, name): permission}
+        self.taken_meanwhile = taken_meanwhile
+        self.writes = []
+
+    def get(self, endpoint, params=None):
+        if endpoint == "users/current":
+            return dict(id=1, username="admin@example.com", display_name="Admin", is_admin=True,
+                        is_service_account=False, groups=[])
+        if endpoint == "users/details":
+            return [dict(username=name, is_admin=False) for name in ("ci@example.com", "ci@example.com.old")
+                    if params["search"] in name]
+        prefix = "/api/2.0/mlflow/permissions/users/ci%40example.com/"
+        assert endpoint.startswith(prefix), endpoint
+        kind, name = endpoint[len(prefix):].split("/", 1)
+        if (kind, name) not in self.grants:
+            raise MlflowApiError("Registered model permission not found", 404)
+        field = "registered_model_permission" if kind == "registered-models" else "experiment_permission"
+        return {field: dict(name=name, user_id=7, permission=self.grants[(kind, name)])}
+
+    def exists(self, endpoint, params):
+        assert endpoint == "experiments/get-by-name"
+        return {"experiment": dict(experiment_id="12", name=params["experiment_name"])}
+
+    def write(self, method, endpoint, body):
+        self.writes.append((method, endpoint, body))
+        if method == "POST" and self.taken_meanwhile:
+            self.grants[self.taken_meanwhile[0]] = self.taken_meanwhile[1]
+            self.taken_meanwhile = None
+            raise MlflowApiError("Registered model permission already exists", 409)
+
+    def post(self, endpoint, body):
+        self.write("POST", endpoint, body)
+
+    def patch(self, endpoint, body):
+        self.write("PATCH", endpoint, body)
+
+    def delete(self, endpoint, body):
+        self.write("DELETE", endpoint, body)
+
+
+def test_with_single_sign_on_grants_go_to_the_oidc_apps_api():
+    app = FakeOidcApp({})
+    params = permission_params(user="ci@example.com", registered_model="fraud/v2")
+    changed, before, after, admin = ensure_grant(app, params, check_mode=False)
+    assert changed and before["permission"] is None and after["permission"] == "EDIT" and not admin
+    assert app.writes == [("POST", "/api/2.0/mlflow/permissions/users/ci%40example.com/registered-models/fraud%2Fv2",
+                           {"permission": "EDIT"})]
+
+
+def test_with_single_sign_on_deny_is_no_permissions_and_a_kept_grant_writes_nothing():
+    app = FakeOidcApp({("experiments", "12"): "NO_PERMISSIONS"})
+    params = permission_params(user="ci@example.com", registered_model=None, experiment="payroll", permission="DENY")
+    assert ensure_grant(app, params, check_mode=False)[:2] == (
+        False, dict(user="ci@example.com", resource_type="experiment", resource_id="12", permission="DENY"))
+    assert ensure_grant(app, dict(params, permission="READ"), check_mode=True)[0] and app.writes == []
+    ensure_grant(app, dict(params, permission="READ"), check_mode=False)
+    ensure_grant(app, dict(params, state="absent"), check_mode=False)
+    path = "/api/2.0/mlflow/permissions/users/ci%40example.com/experiments/12"
+    assert app.writes == [("PATCH", path, {"permission": "READ"}), ("DELETE", path, None)]
+
+
+def test_with_single_sign_on_a_grant_made_meanwhile_is_updated_to_this_one():
+    app = FakeOidcApp({}, taken_meanwhile=(("registered-models", "churn"), "READ"))
+    params = permission_params(user="ci@example.com")
+    assert ensure_grant(app, params, check_mode=False)[0]
+    assert [write[0] for write in app.writes] == ["POST", "PATCH"]
+
+
+def test_a_grant_the_server_says_exists_but_never_shows_ends_in_a_sentence():
+    class PromptOfThatName(FakeOidcApp):
+        def write(self, method, endpoint, body):
+            self.writes.append((method, endpoint, body))
+            raise MlflowApiError("Registered model permission already exists", 409)
+
+    app = PromptOfThatName({})
+    with pytest.raises(MlflowApiError, match="changed under every one of 3 attempts, or MLflow says it exists"):
+        ensure_grant(app, permission_params(user="ci@example.com"), check_mode=False)
+    assert len(app.writes) == 3
+
+
+def test_basic_auth_users_and_roles_refuse_a_single_sign_on_server():
+    with pytest.raises(MlflowApiError, match="mlops.mlflow.mlflow_role manages the users and roles of MLflow's "
+                                             "basic-auth app; the server at https://mlflow.example.com signs in"):
+        require_basic_auth(FakeOidcApp({}), "mlops.mlflow.mlflow_role")
+    require_basic_auth(FakeAuth([]), "mlops.mlflow.mlflow_user")
+
+
+def test_with_single_sign_on_an_unknown_user_says_how_users_come_to_be():
+    with pytest.raises(MlflowApiError, match="user 'ci@example' is not known to MLflow: with single sign-on"):
+        ensure_grant(FakeOidcApp({}), permission_params(user="ci@example"), check_mode=True)
 
 
 # --- mlflow_webhook ------------------------------------------------------------------------------
