@@ -197,7 +197,7 @@ class BasicAuthGrants:
 
     @staticmethod
     def write(client, user, key, grant, wanted):
-        """Make the user's own grant on key `wanted` (None: no grant); False when another run granted meanwhile."""
+        """Make the user's own grant on key `wanted` (None: no grant); False when another run changed it meanwhile."""
         body = dict(username=user["username"], resource_type=key[0], resource_id=key[1])
         if wanted is None:
             try:

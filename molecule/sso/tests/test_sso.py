@@ -18,6 +18,8 @@ FRONT = "https://mlflow.example.internal"
 API = "https://172.30.81.20"
 SECRETS = ("molecule-oidc-client-secret-5", "molecule-sso-session-key-0123456789abcdef", "molecule-db-secret-5")
 MODEL = "sso-demo"
+# The reader's grant on MODEL, as mlflow-oidc-auth's API shows it to an administrator.
+READER_GRANT = f"{API}/api/2.0/mlflow/permissions/users/reader@example.internal/registered-models/{MODEL}"
 ARTIFACTS = os.path.join(os.environ["MOLECULE_PROJECT_DIRECTORY"], "build", "sso")
 urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
 
@@ -212,14 +214,13 @@ def test_groups_decide_who_registers(admin, reader, model, tmp_path, monkeypatch
     assert made.status_code == 200, made.text
     # A grant on this model only lets the reader register there: the
     # collection's permission module, run as the admin, in check mode first.
-    granted = f"{API}/api/2.0/mlflow/permissions/users/reader@example.internal/registered-models/{model}"
     runs = []
     for options in (["--check"], [], []):
         runs.append(grant(tmp_path, "reader@example.internal", model, *options))
-        if options:
-            assert requests.get(granted, auth=as_admin, verify=False, timeout=30).status_code == 404
+        if options == ["--check"]:
+            assert requests.get(READER_GRANT, auth=as_admin, verify=False, timeout=30).status_code == 404
     assert [changed(proc) for proc in runs] == [1, 1, 0], [proc.stdout[-2000:] for proc in runs]
-    kept = requests.get(granted, auth=as_admin, verify=False, timeout=30)
+    kept = requests.get(READER_GRANT, auth=as_admin, verify=False, timeout=30)
     assert kept.json()["registered_model_permission"]["permission"] == "EDIT", kept.text
     deadline = time.monotonic() + 40  # each worker caches permission decisions for 30 s
     while True:
@@ -309,5 +310,4 @@ def test_switching_to_basic_and_back_keeps_each_apps_users(admin, reader, model,
     first = grant(tmp_path, "reader@example.internal", model, state="absent")
     second = grant(tmp_path, "reader@example.internal", model, state="absent")
     assert (changed(first), changed(second)) == (1, 0), second.stdout[-2000:]
-    granted = f"{API}/api/2.0/mlflow/permissions/users/reader@example.internal/registered-models/{model}"
-    assert requests.get(granted, auth=admin["auth"], verify=False, timeout=30).status_code == 404
+    assert requests.get(READER_GRANT, auth=admin["auth"], verify=False, timeout=30).status_code == 404
