@@ -27,9 +27,10 @@ def auth_app(client):
             raise MlflowApiError("the MLflow server at %s runs without authentication (no users/current): users and "
                                  "permissions exist only with mlflow_auth basic or oidc" % client.display_uri, 404)
         raise
-    if isinstance(current, dict) and "user" in current:
+    current = current if isinstance(current, dict) else {}
+    if "user" in current:
         return "basic"
-    if isinstance(current, dict) and "is_service_account" in current:
+    if "is_service_account" in current:
         return "oidc"
     raise MlflowApiError("the MLflow server at %s runs an authentication app this collection does not know "
                          "(users/current answered neither as MLflow's basic-auth app nor as mlflow-oidc-auth)"

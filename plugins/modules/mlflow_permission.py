@@ -286,13 +286,13 @@ ATTEMPTS = 3
 def ensure_grant(client, params, check_mode):
     """(changed, before, after, the user is an administrator) for the requested state."""
     app = OidcGrants if auth_app(client) == "oidc" else BasicAuthGrants
+    user = app.user(client, params["user"])
+    key = resource(client, params)
+    facts = dict(user=user["username"], resource_type=key[0], resource_id=key[1])
+    wanted = params["permission"] if params["state"] == "present" else None
     for _attempt in range(ATTEMPTS):
-        user = app.user(client, params["user"])
-        key = resource(client, params)
         grant = app.read(client, user, key)
-        facts = dict(user=user["username"], resource_type=key[0], resource_id=key[1])
         before = dict(facts, permission=grant and grant["permission"])
-        wanted = params["permission"] if params["state"] == "present" else None
         if before["permission"] == wanted:
             return False, before, before, user["is_admin"]
         # False: another run granted or revoked meanwhile; read again and make it this one.
