@@ -6,13 +6,14 @@ from __future__ import annotations
 
 DOCUMENTATION = r'''
 module: mlflow_permission
-short_description: Grant or revoke one user's permission on an MLflow experiment or registered model
+short_description: Grant or revoke one user's or group's permission on an MLflow experiment or registered model
 version_added: 0.1.0
 author: mlops.mlflow contributors (@mlops)
 description:
-  - Makes sure a user has the given permission on one experiment or one registered model, or has no grant of its
-    own there. Works with both authentication apps the collection deploys (C(mlflow_auth) of the
-    C(mlops.mlflow.mlflow_server) role), and finds out which one the server runs with one request.
+  - Makes sure a user (or, with single sign-on, a group) has the given permission on one experiment or one
+    registered model, or has no grant of its own there. Works with both authentication apps the collection
+    deploys (C(mlflow_auth) of the C(mlops.mlflow.mlflow_server) role), and finds out which one the server runs
+    with one request.
   - With MLflow's basic-auth app (C(mlflow_auth=basic)), MLflow keeps these grants in the user's own role
     (C(__user_<id>__)); grants through named roles (M(mlops.mlflow.mlflow_role)) and the server's
     C(default_permission) add to them. V(DENY) wins over any other grant.
@@ -20,6 +21,9 @@ description:
     the resource. A user grant comes before the grants of the user's groups in the app's default order, so
     V(DENY) (the app's C(NO_PERMISSIONS)) refuses whatever the groups grant. A person is a user once they have
     logged in; service accounts are created by an administrator (see the authentication guide).
+  - With single sign-on, O(group) grants to a group of the identity provider instead of a user; every member has
+    the permission, unless a grant of their own says otherwise. Of several groups' grants a member gets the
+    highest.
   - Under either app an administrator may do everything whatever its grants.
   - The task must connect as an administrator. With single sign-on that is an administrator's user name with an
     access token MLflow issued to it as O(password), or a bearer token from the identity provider in O(token)
@@ -36,10 +40,17 @@ attributes:
 options:
   user:
     description:
+      - Exactly one of O(user) and O(group) is required.
       - Name of the user, created with M(mlops.mlflow.mlflow_user) or otherwise; with single sign-on, the name
-        the identity provider gives (often an e-mail address) or a service account's name.
+        the identity provider gives (often an e-mail address) or a service account's name, in any case (the
+        app keeps names in lower case; RV(grant.user) is the name as MLflow keeps it).
     type: str
-    required: true
+  group:
+    description:
+      - Name of a group, as the identity provider's groups claim gives it (exact case); single sign-on only.
+        A group is known to MLflow once a member has logged in with it, or once an administrator created it.
+      - With MLflow's basic-auth app, grant to a role with M(mlops.mlflow.mlflow_role) instead.
+    type: str
   registered_model:
     description:
       - Name of the registered model the grant is on.
@@ -103,6 +114,15 @@ EXAMPLES = r'''
     registered_model: fraud-detector
     permission: EDIT
 
+- name: With single sign-on, let every member of a provider group register versions of one model
+  mlops.mlflow.mlflow_permission:
+    tracking_uri: https://mlflow.example.com
+    username: admin@example.com
+    password: "{{ vault_mlflow_admin_access_token }}"
+    group: fraud-team
+    registered_model: fraud-detector
+    permission: EDIT
+
 - name: Take the grant back
   mlops.mlflow.mlflow_permission:
     tracking_uri: https://mlflow.example.com
@@ -115,14 +135,20 @@ EXAMPLES = r'''
 
 RETURN = r'''
 grant:
-  description: The user's own grant on the resource after the task (as it would be, in check mode).
+  description: The user's own grant, or the group's, on the resource after the task (as it would be, in check mode).
   returned: always
   type: dict
   contains:
     user:
-      description: Name of the user.
+      description: Name of the user, as MLflow keeps it.
+      returned: when O(user) is given
       type: str
       sample: ci-churn
+    group:
+      description: Name of the group.
+      returned: when O(group) is given
+      type: str
+      sample: fraud-team
     resource_type:
       description: V(registered_model) or V(experiment).
       type: str
@@ -132,7 +158,7 @@ grant:
       type: str
       sample: churn
     permission:
-      description: The permission granted, or null when the user has no grant of its own there.
+      description: The permission granted, or null when the user (or group) has no grant of its own there.
       type: str
       sample: EDIT
 diff:
@@ -233,9 +259,11 @@ class OidcGrants:
 
     @staticmethod
     def user(client, name):
-        """{"username", "is_admin", ...}: a person known from a login, or an account an administrator made."""
+        """{"username", "is_admin", ...}: a person known from a login, or an account an administrator made.
+        The app keeps names in lower case and matches them whatever the case (a provider may send
+        Alice@Example.com at one login and alice@example.com at the next): so does this lookup."""
         found = client.get("users/details", {"search": name})
-        user = next((user for user in found if user.get("username") == name), None)
+        user = next((user for user in found if str(user.get("username")).lower() == name.lower()), None)
         if user is None:
             raise MlflowApiError("user %r is not known to MLflow: with single sign-on a person becomes a user at "
                                  "their first login, and an administrator creates service accounts "
@@ -243,23 +271,27 @@ class OidcGrants:
         return user
 
     @classmethod
-    def path(cls, user, key):
-        return API_PREFIX + "permissions/users/%s/%s/%s" % (quote(user["username"], safe=""), cls.KINDS[key[0]][0],
+    def path(cls, subject, key):
+        return API_PREFIX + "permissions/users/%s/%s/%s" % (quote(subject["username"], safe=""), cls.KINDS[key[0]][0],
                                                             quote(key[1], safe=""))
 
     @classmethod
-    def read(cls, client, user, key):
+    def read(cls, client, subject, key):
         try:
-            grant = client.get(cls.path(user, key))[cls.KINDS[key[0]][1]]
+            grant = client.get(cls.path(subject, key))[cls.KINDS[key[0]][1]]
         except MlflowApiError as exc:
             if exc.status != 404:
                 raise
             return None
+        return cls.as_module_says(grant)
+
+    @staticmethod
+    def as_module_says(grant):
         return dict(grant, permission="DENY" if grant["permission"] == "NO_PERMISSIONS" else grant["permission"])
 
     @classmethod
-    def write(cls, client, user, key, grant, wanted):
-        path = cls.path(user, key)
+    def write(cls, client, subject, key, grant, wanted):
+        path = cls.path(subject, key)
         body = {"permission": "NO_PERMISSIONS" if wanted == "DENY" else wanted}
         try:
             if wanted is None:
@@ -278,44 +310,85 @@ class OidcGrants:
         return True
 
 
+class OidcGroupGrants(OidcGrants):
+    """A group's grants in mlflow-oidc-auth, at /api/2.0/mlflow/permissions/groups/{group}/...; the app has no
+    read of one group grant, only the list of the group's grants of one kind."""
+
+    @staticmethod
+    def group(client, name):
+        if name not in client.get("permissions/groups"):
+            raise MlflowApiError("group %r is not known to MLflow: a group comes to be when one of its members logs "
+                                 "in with it in the groups claim, or when an administrator creates it "
+                                 "(docs/authentication.md); its name is matched exactly" % name)
+        return {"group_name": name}
+
+    @classmethod
+    def path(cls, subject, key):
+        return cls.kind_path(subject, key) + "/" + quote(key[1], safe="")
+
+    @classmethod
+    def kind_path(cls, group, key):
+        return API_PREFIX + "permissions/groups/%s/%s" % (quote(group["group_name"], safe=""), cls.KINDS[key[0]][0])
+
+    @classmethod
+    def read(cls, client, subject, key):
+        field = "name" if key[0] == "registered_model" else "id"
+        grant = next((item for item in client.get(cls.kind_path(subject, key)) if str(item.get(field)) == key[1]), None)
+        return grant and cls.as_module_says(grant)
+
+
 # Reads and writes before giving up on a grant that others keep changing, or that the server says exists
 # while showing none (a prompt of the same name holds the user's grant in mlflow-oidc-auth).
 ATTEMPTS = 3
 
 
 def ensure_grant(client, params, check_mode):
-    """(changed, before, after, the user is an administrator) for the requested state."""
-    app = OidcGrants if auth_app(client) == "oidc" else BasicAuthGrants
-    user = app.user(client, params["user"])
+    """(changed, before, after, the user is an administrator) for the requested state, for a user or a group."""
+    oidc = auth_app(client) == "oidc"
+    if params.get("group"):
+        if not oidc:
+            raise MlflowApiError("group %r: grants to groups come with single sign-on (mlflow_auth: oidc); with "
+                                 "MLflow's basic-auth app, grant to a role with mlops.mlflow.mlflow_role"
+                                 % params["group"])
+        app = OidcGroupGrants
+        subject = dict(app.group(client, params["group"]), is_admin=False)
+        facts = dict(group=subject["group_name"])
+        who = "group %r" % params["group"]
+    else:
+        app = OidcGrants if oidc else BasicAuthGrants
+        subject = app.user(client, params["user"])
+        facts = dict(user=subject["username"])
+        who = "user %r" % params["user"]
     key = resource(client, params)
-    facts = dict(user=user["username"], resource_type=key[0], resource_id=key[1])
+    facts.update(resource_type=key[0], resource_id=key[1])
     wanted = params["permission"] if params["state"] == "present" else None
     for _attempt in range(ATTEMPTS):
-        grant = app.read(client, user, key)
+        grant = app.read(client, subject, key)
         before = dict(facts, permission=grant and grant["permission"])
         if before["permission"] == wanted:
-            return False, before, before, user["is_admin"]
+            return False, before, before, subject["is_admin"]
         # False: another run granted or revoked meanwhile; read again and make it this one.
-        if check_mode or app.write(client, user, key, grant, wanted):
-            return True, before, dict(facts, permission=wanted), user["is_admin"]
-    raise MlflowApiError("the grant of user %r on %s %r changed under every one of %d attempts, or MLflow says it "
-                         "exists while showing none (a prompt of that name?); run the task again once other "
-                         "changes have settled" % (params["user"], key[0].replace("_", " "), key[1], ATTEMPTS))
+        if check_mode or app.write(client, subject, key, grant, wanted):
+            return True, before, dict(facts, permission=wanted), subject["is_admin"]
+    raise MlflowApiError("the grant of %s on %s %r changed under every one of %d attempts, or MLflow says it exists "
+                         "while showing none (a prompt of that name?); run the task again once other changes have "
+                         "settled" % (who, key[0].replace("_", " "), key[1], ATTEMPTS))
 
 
 def main():
     resources = ["registered_model", "experiment", "experiment_id"]
     module = AnsibleModule(
         argument_spec=mlflow_argument_spec(
-            user=dict(type="str", required=True),
+            user=dict(type="str"),
+            group=dict(type="str"),
             registered_model=dict(type="str"),
             experiment=dict(type="str"),
             experiment_id=dict(type="str"),
             permission=dict(type="str", choices=PERMISSIONS),
             state=dict(type="str", default="present", choices=["present", "absent"]),
         ),
-        mutually_exclusive=[resources],
-        required_one_of=[resources],
+        mutually_exclusive=[resources, ["user", "group"]],
+        required_one_of=[resources, ["user", "group"]],
         required_if=[("state", "present", ["permission"])],
         supports_check_mode=True,
     )

@@ -109,6 +109,18 @@ def test_bad_user_input_changes_nothing(mlflow_server):
     assert mlflow_server.auth().get_user(mlflow_server.username).is_admin
 
 
+def test_a_grant_to_a_group_or_to_nobody_is_refused_here(mlflow_server):
+    """Groups come with single sign-on (tests in molecule/sso); this server runs MLflow's basic auth."""
+    model = unique("grouped")
+    for options, words in (({"group": "fraud-team"}, "group 'fraud-team': grants to groups come with single sign-on"),
+                           ({}, "one of the following is required: user, group"),
+                           ({"user": mlflow_server.username, "group": "fraud-team"}, "mutually exclusive: user|group")):
+        task = {"mlops.mlflow.mlflow_permission": dict(options, registered_model=model, permission="EDIT")}
+        rc, results, _proc = run_playbook([dict(task, name="t")], mlflow_server)
+        assert rc != 0 and words in results["t"]["msg"], results["t"]["msg"]
+        assert not results["t"].get("changed")
+
+
 def test_a_grant_lets_a_pipeline_user_edit_one_model_only(mlflow_server, user, two_models):
     name, as_user = user
     mine, theirs = two_models

@@ -137,7 +137,7 @@ class FakeOidcApp:
                         is_service_account=False, groups=[])
         if endpoint == "users/details":
             return [dict(username=name, is_admin=False) for name in ("ci@example.com", "ci@example.com.old")
-                    if params["search"] in name]
+                    if params["search"].lower() in name]
         prefix = "/api/2.0/mlflow/permissions/users/ci%40example.com/"
         assert endpoint.startswith(prefix), endpoint
         kind, name = endpoint[len(prefix):].split("/", 1)
@@ -174,6 +174,13 @@ def test_with_single_sign_on_grants_go_to_the_oidc_apps_api():
     assert changed and before["permission"] is None and after["permission"] == "EDIT" and not admin
     assert app.writes == [("POST", "/api/2.0/mlflow/permissions/users/ci%40example.com/registered-models/fraud%2Fv2",
                            {"permission": "EDIT"})]
+
+
+def test_with_single_sign_on_the_user_is_found_whatever_the_case_as_the_app_finds_it():
+    app = FakeOidcApp({})
+    changed, before = ensure_grant(app, permission_params(user="CI@Example.com"), check_mode=False)[:2]
+    assert changed and before["user"] == "ci@example.com"
+    assert app.writes[0][1] == "/api/2.0/mlflow/permissions/users/ci%40example.com/registered-models/churn"
 
 
 def test_with_single_sign_on_deny_is_no_permissions_and_a_kept_grant_writes_nothing():
@@ -217,6 +224,55 @@ def test_basic_auth_users_and_roles_refuse_a_single_sign_on_server():
 def test_with_single_sign_on_an_unknown_user_says_how_users_come_to_be():
     with pytest.raises(MlflowApiError, match="user 'ci@example' is not known to MLflow: with single sign-on"):
         ensure_grant(FakeOidcApp({}), permission_params(user="ci@example"), check_mode=True)
+
+
+class FakeOidcGroups(FakeOidcApp):
+    """mlflow-oidc-auth's group grants: the groups at permissions/groups, a group's grants of one kind listed at
+    /permissions/groups/{group}/{kind} (the app has no read of one group grant)."""
+
+    def get(self, endpoint, params=None):
+        if endpoint in ("users/current", "users/details"):
+            return super().get(endpoint, params)
+        if endpoint == "permissions/groups":
+            return ["fraud-team", "ml/platform"]
+        prefix = "/api/2.0/mlflow/permissions/groups/"
+        assert endpoint.startswith(prefix), endpoint
+        group, kind = endpoint[len(prefix):].rsplit("/", 1)
+        assert group in ("fraud-team", "ml%2Fplatform"), group
+        field = "name" if kind == "registered-models" else "id"
+        return [{field: name, "permission": permission} for (grant_kind, name), permission in self.grants.items()
+                if grant_kind == kind]
+
+
+def test_with_single_sign_on_a_group_is_granted_at_the_apps_group_api():
+    app = FakeOidcGroups({("registered-models", "other"): "READ"})
+    params = permission_params(user=None, group="ml/platform", registered_model="fraud/v2")
+    changed, before, after, admin = ensure_grant(app, params, check_mode=False)
+    assert changed and not admin
+    assert (before, after) == (dict(group="ml/platform", resource_type="registered_model", resource_id="fraud/v2",
+                                    permission=None), dict(before, permission="EDIT"))
+    assert app.writes == [("POST", "/api/2.0/mlflow/permissions/groups/ml%2Fplatform/registered-models/fraud%2Fv2",
+                           {"permission": "EDIT"})]
+
+
+def test_with_single_sign_on_a_groups_kept_grant_writes_nothing_and_deny_is_no_permissions():
+    app = FakeOidcGroups({("experiments", "12"): "NO_PERMISSIONS"})
+    params = permission_params(user=None, group="fraud-team", registered_model=None, experiment_id="12",
+                               permission="DENY")
+    app.exists = lambda endpoint, params: {"experiment": {"experiment_id": "12"}}
+    assert ensure_grant(app, params, check_mode=False)[0] is False
+    ensure_grant(app, dict(params, permission="READ"), check_mode=False)
+    ensure_grant(app, dict(params, state="absent"), check_mode=False)
+    path = "/api/2.0/mlflow/permissions/groups/fraud-team/experiments/12"
+    assert app.writes == [("PATCH", path, {"permission": "READ"}), ("DELETE", path, None)]
+
+
+def test_a_group_unknown_to_mlflow_or_without_single_sign_on_is_one_sentence():
+    with pytest.raises(MlflowApiError, match="group 'Fraud-Team' is not known to MLflow: a group comes to be when"):
+        ensure_grant(FakeOidcGroups({}), permission_params(user=None, group="Fraud-Team"), check_mode=True)
+    with pytest.raises(MlflowApiError, match="grants to groups come with single sign-on .* grant to a role with "
+                                             "mlops.mlflow.mlflow_role"):
+        ensure_grant(FakeAuth([]), permission_params(user=None, group="fraud-team"), check_mode=True)
 
 
 # --- mlflow_webhook ------------------------------------------------------------------------------
