@@ -22,8 +22,8 @@ description:
     V(DENY) (the app's C(NO_PERMISSIONS)) refuses whatever the groups grant. A person is a user once they have
     logged in; service accounts are created by an administrator (see the authentication guide).
   - With single sign-on, O(group) grants to a group of the identity provider instead of a user; every member has
-    the permission, unless a grant of their own says otherwise. Of several groups' grants a member gets the
-    highest.
+    the permission, unless a grant of their own says otherwise (a member's own grant comes before every group
+    grant). Of several groups' grants a member gets the highest, except that V(DENY) to any of their groups wins.
   - Under either app an administrator may do everything whatever its grants.
   - The task must connect as an administrator. With single sign-on that is an administrator's user name with an
     access token MLflow issued to it as O(password), or a bearer token from the identity provider in O(token)
@@ -76,8 +76,9 @@ options:
     choices: [READ, USE, EDIT, MANAGE, DENY]
   state:
     description:
-      - V(present) grants O(permission), replacing another permission the user had there.
-      - V(absent) removes the user's own grant there, if any. Grants through roles stay.
+      - V(present) grants O(permission), replacing another permission the user (or group) had there.
+      - V(absent) removes the user's own grant there, or the group's, if any. Other grants stay (with basic auth,
+        those through roles).
     type: str
     choices: [present, absent]
     default: present
@@ -198,9 +199,10 @@ def resource(client, params):
             raise MlflowApiError("experiment %r does not exist; create it with mlops.mlflow.mlflow_experiment first"
                                  % params["experiment"])
         return "experiment", found["experiment"]["experiment_id"]
-    if not client.exists("experiments/get", {"experiment_id": params["experiment_id"]}):
+    found = client.exists("experiments/get", {"experiment_id": params["experiment_id"]})
+    if not found:
         raise MlflowApiError("no experiment has experiment_id %r" % params["experiment_id"])
-    return "experiment", params["experiment_id"]
+    return "experiment", found["experiment"]["experiment_id"]
 
 
 class BasicAuthGrants:
@@ -311,8 +313,8 @@ class OidcGrants:
 
 
 class OidcGroupGrants(OidcGrants):
-    """A group's grants in mlflow-oidc-auth, at /api/2.0/mlflow/permissions/groups/{group}/...; the app has no
-    read of one group grant, only the list of the group's grants of one kind."""
+    """A group's grants in mlflow-oidc-auth, written at /api/2.0/mlflow/permissions/groups/{group}/...; the app
+    reads them per resource, as the list of the groups with a grant there."""
 
     @staticmethod
     def group(client, name):
@@ -324,16 +326,13 @@ class OidcGroupGrants(OidcGrants):
 
     @classmethod
     def path(cls, subject, key):
-        return cls.kind_path(subject, key) + "/" + quote(key[1], safe="")
-
-    @classmethod
-    def kind_path(cls, group, key):
-        return API_PREFIX + "permissions/groups/%s/%s" % (quote(group["group_name"], safe=""), cls.KINDS[key[0]][0])
+        return API_PREFIX + "permissions/groups/%s/%s/%s" % (quote(subject["group_name"], safe=""),
+                                                             cls.KINDS[key[0]][0], quote(key[1], safe=""))
 
     @classmethod
     def read(cls, client, subject, key):
-        field = "name" if key[0] == "registered_model" else "id"
-        grant = next((item for item in client.get(cls.kind_path(subject, key)) if str(item.get(field)) == key[1]), None)
+        listed = client.get(API_PREFIX + "permissions/%s/%s/groups" % (cls.KINDS[key[0]][0], quote(key[1], safe="")))
+        grant = next((item for item in listed if item.get("name") == subject["group_name"]), None)
         return grant and cls.as_module_says(grant)
 
 
@@ -344,8 +343,11 @@ ATTEMPTS = 3
 
 def ensure_grant(client, params, check_mode):
     """(changed, before, after, the user is an administrator) for the requested state, for a user or a group."""
+    for option in ("user", "group"):
+        if params.get(option) is not None and not params[option].strip():
+            raise MlflowApiError("%s is empty; give the name of a %s" % (option, option))
     oidc = auth_app(client) == "oidc"
-    if params.get("group"):
+    if params.get("group") is not None:
         if not oidc:
             raise MlflowApiError("group %r: grants to groups come with single sign-on (mlflow_auth: oidc); with "
                                  "MLflow's basic-auth app, grant to a role with mlops.mlflow.mlflow_role"
@@ -354,11 +356,13 @@ def ensure_grant(client, params, check_mode):
         subject = dict(app.group(client, params["group"]), is_admin=False)
         facts = dict(group=subject["group_name"])
         who = "group %r" % params["group"]
+        why = ""
     else:
         app = OidcGrants if oidc else BasicAuthGrants
         subject = app.user(client, params["user"])
         facts = dict(user=subject["username"])
         who = "user %r" % params["user"]
+        why = " (a prompt of that name?)" if oidc else ""
     key = resource(client, params)
     facts.update(resource_type=key[0], resource_id=key[1])
     wanted = params["permission"] if params["state"] == "present" else None
@@ -371,8 +375,8 @@ def ensure_grant(client, params, check_mode):
         if check_mode or app.write(client, subject, key, grant, wanted):
             return True, before, dict(facts, permission=wanted), subject["is_admin"]
     raise MlflowApiError("the grant of %s on %s %r changed under every one of %d attempts, or MLflow says it exists "
-                         "while showing none (a prompt of that name?); run the task again once other changes have "
-                         "settled" % (who, key[0].replace("_", " "), key[1], ATTEMPTS))
+                         "while showing none%s; run the task again once other changes have settled"
+                         % (who, key[0].replace("_", " "), key[1], ATTEMPTS, why))
 
 
 def main():

@@ -92,27 +92,27 @@ def as_user(monkeypatch, login):
     monkeypatch.setenv("MLFLOW_TRACKING_PASSWORD", login["auth"][1])
 
 
-def grant(tmp_path, user, model, *options, state="present"):
-    """mlops.mlflow.mlflow_permission: EDIT for user on model, or (state=absent) no grant."""
+def grant(tmp_path, user, model, *options, state="present", to="user"):
+    """mlops.mlflow.mlflow_permission: EDIT for user (to="group": the group) on model, or (state=absent) no grant."""
     return play(tmp_path, f"""
-    - name: EDIT for {user} on {model}, {state}
+    - name: EDIT for {to} {user} on {model}, {state}
       mlops.mlflow.mlflow_permission:
-        user: {user}
+        {to}: {user}
         registered_model: {model}
         permission: EDIT
         state: {state}
 """, *options)
 
 
-def registers_within_the_cache(model, run_id, auth):
-    """The reply to a version of model registered as auth, once allowed: each worker caches permission
-    decisions for 30 s."""
+def registers_within_the_cache(model, run_id, auth, expected=200):
+    """The reply to a version of model registered as auth, once it is `expected` (or after 40 s): each worker
+    caches permission decisions for 30 s."""
     body = {"name": model, "source": f"runs:/{run_id}/model", "run_id": run_id}
     deadline = time.monotonic() + 40
     while True:
         reply = requests.post(f"{API}/api/2.0/mlflow/model-versions/create", json=body, auth=auth, verify=False,
                               timeout=30)
-        if reply.status_code == 200 or time.monotonic() > deadline:
+        if reply.status_code == expected or time.monotonic() > deadline:
             return reply
         time.sleep(2)
 
@@ -254,14 +254,7 @@ def test_a_group_grant_lets_the_groups_members_register(admin, reader, tmp_path,
     as_user(monkeypatch, admin)
 
     def group_grant(*options, state="present"):
-        return play(tmp_path, f"""
-    - name: EDIT for the group mlflow-readers on {team}, {state}
-      mlops.mlflow.mlflow_permission:
-        group: mlflow-readers
-        registered_model: {team}
-        permission: EDIT
-        state: {state}
-""", *options)
+        return grant(tmp_path, "mlflow-readers", team, *options, state=state, to="group")
 
     def granted():
         listing = requests.get(f"{API}/api/2.0/mlflow/permissions/groups/mlflow-readers/registered-models",
@@ -270,15 +263,20 @@ def test_a_group_grant_lets_the_groups_members_register(admin, reader, tmp_path,
         return {item["name"]: item["permission"] for item in listing.json()}.get(team)
 
     group_grant(state="absent")  # left by an earlier verify of these hosts
+    run_id = new_run(admin["auth"])
+    refused = registers_within_the_cache(team, run_id, reader["auth"], expected=403)
+    assert refused.status_code == 403, refused.text
     runs = [group_grant("--check")]
     assert granted() is None
     runs += [group_grant(), group_grant()]
     assert [changed(proc) for proc in runs] == [1, 1, 0], [proc.stdout[-2000:] for proc in runs]
     assert granted() == "EDIT"
-    allowed = registers_within_the_cache(team, new_run(admin["auth"]), reader["auth"])
+    allowed = registers_within_the_cache(team, run_id, reader["auth"])
     assert allowed.status_code == 200, allowed.text
     revoked = [group_grant(state="absent"), group_grant(state="absent")]
     assert [changed(proc) for proc in revoked] == [1, 0] and granted() is None
+    refused = registers_within_the_cache(team, run_id, reader["auth"], expected=403)
+    assert refused.status_code == 403, refused.text
 
 
 def test_basic_auth_users_are_refused_with_a_sentence(admin, tmp_path, monkeypatch):

@@ -227,21 +227,26 @@ def test_with_single_sign_on_an_unknown_user_says_how_users_come_to_be():
 
 
 class FakeOidcGroups(FakeOidcApp):
-    """mlflow-oidc-auth's group grants: the groups at permissions/groups, a group's grants of one kind listed at
-    /permissions/groups/{group}/{kind} (the app has no read of one group grant)."""
+    """mlflow-oidc-auth's group grants: the groups at permissions/groups, and the grants on one resource as the
+    list of groups with a grant there, at /permissions/{kind}/{name or id}/groups; self.grants holds the
+    grants of the group "ml/platform"."""
 
     def get(self, endpoint, params=None):
         if endpoint in ("users/current", "users/details"):
             return super().get(endpoint, params)
         if endpoint == "permissions/groups":
             return ["fraud-team", "ml/platform"]
-        prefix = "/api/2.0/mlflow/permissions/groups/"
-        assert endpoint.startswith(prefix), endpoint
-        group, kind = endpoint[len(prefix):].rsplit("/", 1)
-        assert group in ("fraud-team", "ml%2Fplatform"), group
-        field = "name" if kind == "registered-models" else "id"
-        return [{field: name, "permission": permission} for (grant_kind, name), permission in self.grants.items()
-                if grant_kind == kind]
+        prefix = "/api/2.0/mlflow/permissions/"
+        assert endpoint.startswith(prefix) and endpoint.endswith("/groups"), endpoint
+        kind, name = endpoint[len(prefix):-len("/groups")].split("/", 1)
+        listed = [{"name": "fraud-team", "permission": "MANAGE"}]
+        if (kind, name) in self.grants:
+            listed.append({"name": "ml/platform", "permission": self.grants[(kind, name)]})
+        return listed
+
+    def exists(self, endpoint, params):
+        assert endpoint == "experiments/get"
+        return {"experiment": {"experiment_id": str(int(params["experiment_id"]))}}
 
 
 def test_with_single_sign_on_a_group_is_granted_at_the_apps_group_api():
@@ -257,14 +262,26 @@ def test_with_single_sign_on_a_group_is_granted_at_the_apps_group_api():
 
 def test_with_single_sign_on_a_groups_kept_grant_writes_nothing_and_deny_is_no_permissions():
     app = FakeOidcGroups({("experiments", "12"): "NO_PERMISSIONS"})
-    params = permission_params(user=None, group="fraud-team", registered_model=None, experiment_id="12",
+    # The experiment as MLflow numbers it: 012 is experiment 12.
+    params = permission_params(user=None, group="ml/platform", registered_model=None, experiment_id="012",
                                permission="DENY")
-    app.exists = lambda endpoint, params: {"experiment": {"experiment_id": "12"}}
     assert ensure_grant(app, params, check_mode=False)[0] is False
     ensure_grant(app, dict(params, permission="READ"), check_mode=False)
     ensure_grant(app, dict(params, state="absent"), check_mode=False)
-    path = "/api/2.0/mlflow/permissions/groups/fraud-team/experiments/12"
+    path = "/api/2.0/mlflow/permissions/groups/ml%2Fplatform/experiments/12"
     assert app.writes == [("PATCH", path, {"permission": "READ"}), ("DELETE", path, None)]
+
+
+def test_with_single_sign_on_a_group_grant_made_meanwhile_is_updated_to_this_one():
+    app = FakeOidcGroups({}, taken_meanwhile=(("registered-models", "churn"), "READ"))
+    assert ensure_grant(app, permission_params(user=None, group="ml/platform"), check_mode=False)[0]
+    assert [write[0] for write in app.writes] == ["POST", "PATCH"]
+
+
+def test_an_empty_user_or_group_is_one_sentence():
+    for option in ("user", "group"):
+        with pytest.raises(MlflowApiError, match="%s is empty; give the name of a %s" % (option, option)):
+            ensure_grant(FakeOidcGroups({}), permission_params(**{"user": None, option: " "}), check_mode=True)
 
 
 def test_a_group_unknown_to_mlflow_or_without_single_sign_on_is_one_sentence():
