@@ -322,7 +322,7 @@ class OidcGroupGrants(OidcGrants):
             raise MlflowApiError("group %r is not known to MLflow: a group comes to be when one of its members logs "
                                  "in with it in the groups claim, or when an administrator creates it "
                                  "(docs/authentication.md); its name is matched exactly" % name)
-        return {"group_name": name}
+        return {"group_name": name, "is_admin": False}
 
     @classmethod
     def path(cls, subject, key):
@@ -353,7 +353,7 @@ def ensure_grant(client, params, check_mode):
                                  "MLflow's basic-auth app, grant to a role with mlops.mlflow.mlflow_role"
                                  % params["group"])
         app = OidcGroupGrants
-        subject = dict(app.group(client, params["group"]), is_admin=False)
+        subject = app.group(client, params["group"])
         facts = dict(group=subject["group_name"])
         who = "group %r" % params["group"]
         why = ""

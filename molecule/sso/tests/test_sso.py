@@ -92,21 +92,22 @@ def as_user(monkeypatch, login):
     monkeypatch.setenv("MLFLOW_TRACKING_PASSWORD", login["auth"][1])
 
 
-def grant(tmp_path, user, model, *options, state="present", to="user"):
-    """mlops.mlflow.mlflow_permission: EDIT for user (to="group": the group) on model, or (state=absent) no grant."""
+def grant(tmp_path, name, model, *options, state="present", to="user"):
+    """mlops.mlflow.mlflow_permission: EDIT for the user `name` (to="group": the group) on model, or
+    (state=absent) no grant."""
     return play(tmp_path, f"""
-    - name: EDIT for {to} {user} on {model}, {state}
+    - name: EDIT for {to} {name} on {model}, {state}
       mlops.mlflow.mlflow_permission:
-        {to}: {user}
+        {to}: {name}
         registered_model: {model}
         permission: EDIT
         state: {state}
 """, *options)
 
 
-def registers_within_the_cache(model, run_id, auth, expected=200):
-    """The reply to a version of model registered as auth, once it is `expected` (or after 40 s): each worker
-    caches permission decisions for 30 s."""
+def register_until(model, run_id, auth, expected=200):
+    """Register a version of model as auth until MLflow answers `expected` (or 40 s have passed), and return the
+    last reply: each worker caches permission decisions for 30 s."""
     body = {"name": model, "source": f"runs:/{run_id}/model", "run_id": run_id}
     deadline = time.monotonic() + 40
     while True:
@@ -235,7 +236,7 @@ def test_groups_decide_who_registers(admin, reader, model, tmp_path, monkeypatch
     assert [changed(proc) for proc in runs] == [1, 1, 0], [proc.stdout[-2000:] for proc in runs]
     kept = requests.get(READER_GRANT, auth=as_admin, verify=False, timeout=30)
     assert kept.json()["registered_model_permission"]["permission"] == "EDIT", kept.text
-    allowed = registers_within_the_cache(model, run_id, as_reader)
+    allowed = register_until(model, run_id, as_reader)
     assert allowed.status_code == 200, allowed.text
     other = requests.post(f"{API}/api/2.0/mlflow/registered-models/create", json={"name": "sso-other"},
                           auth=as_admin, verify=False, timeout=30)
@@ -264,18 +265,18 @@ def test_a_group_grant_lets_the_groups_members_register(admin, reader, tmp_path,
 
     group_grant(state="absent")  # left by an earlier verify of these hosts
     run_id = new_run(admin["auth"])
-    refused = registers_within_the_cache(team, run_id, reader["auth"], expected=403)
+    refused = register_until(team, run_id, reader["auth"], expected=403)
     assert refused.status_code == 403, refused.text
     runs = [group_grant("--check")]
     assert granted() is None
     runs += [group_grant(), group_grant()]
     assert [changed(proc) for proc in runs] == [1, 1, 0], [proc.stdout[-2000:] for proc in runs]
     assert granted() == "EDIT"
-    allowed = registers_within_the_cache(team, run_id, reader["auth"])
+    allowed = register_until(team, run_id, reader["auth"])
     assert allowed.status_code == 200, allowed.text
     revoked = [group_grant(state="absent"), group_grant(state="absent")]
     assert [changed(proc) for proc in revoked] == [1, 0] and granted() is None
-    refused = registers_within_the_cache(team, run_id, reader["auth"], expected=403)
+    refused = register_until(team, run_id, reader["auth"], expected=403)
     assert refused.status_code == 403, refused.text
 
 
