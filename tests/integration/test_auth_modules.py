@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import http.server
 import json
+import re
 import subprocess
 import threading
 import time
@@ -270,6 +271,27 @@ def test_the_administrator_rotates_its_own_password_and_the_health_gate_follows(
         rotate(new, old)
     gate = health_gate(new + "-wrong")
     assert gate.returncode != 0 and "put the current password in mlflow_auth_admin_password" in gate.stdout
+
+
+def test_single_sign_on_on_python_3_11_is_refused_before_any_change(mlflow_server):
+    """mlflow-oidc-auth does not import on Python 3.11 (Debian 12's, the test host's): the role says so
+    at its checks, before it installs or restarts anything."""
+    def main_pid():
+        return subprocess.run(["docker", "exec", HOST, "systemctl", "show", "-p", "MainPID", "--value", "mlflow"],
+                              check=True, capture_output=True, text=True).stdout.strip()
+
+    pid = main_pid()
+    proc = subprocess.run(
+        ["ansible-playbook", "-i", str(INVENTORY), str(ROOT / "playbooks/mlflow.yml"),
+         "-e", "mlflow_auth=oidc", "-e", "mlflow_oidc_client_id=mlflow", "-e", "mlflow_oidc_client_secret=not-used-here",
+         "-e", "mlflow_oidc_discovery_url=https://idp.invalid/.well-known/openid-configuration"],
+        cwd=ROOT, capture_output=True, text=True, check=False)
+    said = " ".join((proc.stdout + proc.stderr).split())
+    assert proc.returncode != 0
+    assert "mlflow_auth oidc needs MLflow 3.16 or later" in said and "has 3.11" in said, said[-3000:]
+    assert re.search(rf"{HOST}\s*: ok=\d+\s+changed=0\s", proc.stdout), proc.stdout[-2000:]
+    assert "not-used-here" not in proc.stdout + proc.stderr
+    assert main_pid() == pid
 
 
 # --- mlflow_webhook --------------------------------------------------------------------------

@@ -33,9 +33,9 @@ EXCLUDED = {
     "6.11": "data anonymisation extension: MLflow's metadata is not personal data",
     "7.1": "replication-only user: a single host replicates to no one; under Patroni the role creates "
            "postgresql_replication_user (ha scenario)",
-    "7.4": "WAL archiving: postgresql_pgbackrest, off by default, tested in the operations scenario",
+    "7.4": "WAL archiving: postgresql_pgbackrest, off by default, tested in the default and ha scenarios",
     "7.5": "primary_conninfo over TLS: a standby's setting; Patroni's replicas connect with sslmode=require",
-    "8.2": "pgBackRest: postgresql_pgbackrest, off by default, tested in the operations scenario",
+    "8.2": "pgBackRest: postgresql_pgbackrest, off by default, tested in the default and ha scenarios",
 }
 
 
