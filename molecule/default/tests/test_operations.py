@@ -214,4 +214,3 @@ def test_a_broken_archive_fails_the_role_in_one_sentence_and_leaves_mlflow_servi
     assert requests.get(mlflow_url(host) + "/health", timeout=10).status_code == 200
     # Once the repository is back the archive catches up.
     assert host.run("runuser -u postgres -- pgbackrest --stanza=mlflow check").rc == 0
-
