@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import http.server
 import json
+import os
 import re
 import subprocess
 import threading
@@ -285,10 +286,10 @@ def test_single_sign_on_on_python_3_11_is_refused_before_any_change(mlflow_serve
         ["ansible-playbook", "-i", str(INVENTORY), str(ROOT / "playbooks/mlflow.yml"),
          "-e", "mlflow_auth=oidc", "-e", "mlflow_oidc_client_id=mlflow", "-e", "mlflow_oidc_client_secret=not-used-here",
          "-e", "mlflow_oidc_discovery_url=https://idp.invalid/.well-known/openid-configuration"],
-        cwd=ROOT, capture_output=True, text=True, check=False)
+        cwd=ROOT, capture_output=True, text=True, check=False, env=dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_FORCE_COLOR="0"))
     said = " ".join((proc.stdout + proc.stderr).split())
     assert proc.returncode != 0
-    assert "mlflow_auth oidc needs MLflow 3.16 or later" in said and "has 3.11" in said, said[-3000:]
+    assert f"mlflow_auth oidc needs Python 3.12 or later on the node, and {HOST} has 3.11" in said, said[-3000:]
     assert re.search(rf"{HOST}\s*: ok=\d+\s+changed=0\s", proc.stdout), proc.stdout[-2000:]
     assert "not-used-here" not in proc.stdout + proc.stderr
     assert main_pid() == pid

@@ -21,6 +21,8 @@ BASE = {
                    "postgresql_mlflow_password": "a-long-enough-secret"},
     "mlflow_server": {"ansible_facts": {"service_mgr": "systemd"}, "mlflow_backend_password": "a-long-enough-secret"},
 }
+PYTHON_3_11, PYTHON_3_13 = ({**BASE["mlflow_server"]["ansible_facts"], "python": {"version": {"major": 3, "minor": minor}}}
+                            for minor in (11, 13))
 
 CASES = [
     ("postgresql", "Check the pgBackRest settings",
@@ -32,6 +34,10 @@ CASES = [
     ("mlflow_server", "Check the server options", {"mlflow_version": "2.21.3"},
      "Check mlflow_version (a release such as 3.17.2, at least 2.22"),
     ("mlflow_server", "Check the server options", {"mlflow_version": "2.22.5"}, None),
+    # mlflow-oidc-auth does not import on Debian 12's Python.
+    ("mlflow_server", "Check the node's Python for single sign-on", {"mlflow_auth": "oidc", "ansible_facts": PYTHON_3_11},
+     "mlflow_auth oidc needs Python 3.12 or later on the node, and localhost has 3.11"),
+    ("mlflow_server", "Check the node's Python for single sign-on", {"mlflow_auth": "oidc", "ansible_facts": PYTHON_3_13}, None),
 ]
 
 

@@ -1,4 +1,5 @@
 """What a user checks by hand on an all-in-one host after `mlops.mlflow.site`."""
+import os
 import time
 
 import pytest
@@ -7,6 +8,9 @@ from conftest import converge, log_register_and_load, mlflow_default_version, ml
 
 MLFLOW_VERSION = mlflow_default_version()
 PASSWORD = "molecule-db-secret-1"
+# Basic auth (molecule.yml): MLflow's client reads the login from the environment.
+ADMIN = ("admin", "molecule-admin-secret-1")
+os.environ["MLFLOW_TRACKING_USERNAME"], os.environ["MLFLOW_TRACKING_PASSWORD"] = ADMIN
 
 
 def wait_until_serving(host, path="/health", seconds=30):
@@ -14,7 +18,7 @@ def wait_until_serving(host, path="/health", seconds=30):
     start = time.monotonic()
     while time.monotonic() - start < seconds:
         try:
-            if requests.get(mlflow_url(host) + path, timeout=3).status_code == 200:
+            if requests.get(mlflow_url(host) + path, auth=ADMIN, timeout=3).status_code == 200:
                 return time.monotonic() - start
         except requests.RequestException:
             pass
@@ -41,7 +45,7 @@ def test_mlflow_role_logs_in_over_tls(host):
 
 def test_mlflow_server_connects_to_postgresql_over_tls_1_3(host):
     # A request fills MLflow's pool; its connections stay open.
-    assert requests.get(mlflow_url(host) + "/api/2.0/mlflow/experiments/search?max_results=1", timeout=10).ok
+    assert requests.get(mlflow_url(host) + "/api/2.0/mlflow/experiments/search?max_results=1", auth=ADMIN, timeout=10).ok
     versions = host.check_output(
         "runuser -u postgres -- psql -XAtc \"select distinct coalesce(s.version, 'none') from pg_stat_activity a "
         "join pg_stat_ssl s using (pid) where a.usename = 'mlflow' and a.application_name <> 'psql'\"")
@@ -57,7 +61,13 @@ def test_mlflow_is_active_and_enabled(host):
 
 def test_health_and_pinned_version(host):
     assert requests.get(mlflow_url(host) + "/health", timeout=10).status_code == 200
-    assert requests.get(mlflow_url(host) + "/version", timeout=10).text.strip() == MLFLOW_VERSION
+    assert requests.get(mlflow_url(host) + "/version", auth=ADMIN, timeout=10).text.strip() == MLFLOW_VERSION
+
+
+def test_the_api_asks_for_a_login(host):
+    search = mlflow_url(host) + "/api/2.0/mlflow/experiments/search?max_results=1"
+    assert requests.get(search, timeout=10).status_code == 401
+    assert requests.get(search, auth=(ADMIN[0], "not-the-password"), timeout=10).status_code == 401
 
 
 def test_train_register_promote_and_load_by_alias(host):
@@ -74,6 +84,7 @@ def test_proxy_redirects_http_and_serves_mlflow_over_tls(host, tmp_path):
     certificate.write_text(host.file("/etc/nginx/mlflow-tls/server.crt").content_string)
     http = requests.Session()
     http.trust_env = False  # not REQUESTS_CA_BUNDLE: the proxy's own certificate
+    http.auth = ADMIN
     redirect = http.get(f"http://{address}/health", allow_redirects=False, timeout=10)
     assert (redirect.status_code, redirect.headers["Location"]) == (301, f"https://{address}/health")
     search = http.get(f"https://{address}/api/2.0/mlflow/experiments/search", params={"max_results": 1},
@@ -92,10 +103,11 @@ def test_converge_managed_the_registry(host):
 
 
 def test_no_password_in_argv_unit_or_systemctl_show(host):
-    assert PASSWORD not in host.check_output("ps -eo args")
-    assert PASSWORD not in host.file("/etc/systemd/system/mlflow.service").content_string
-    assert PASSWORD not in host.check_output("systemctl show mlflow")
-    assert PASSWORD not in host.check_output("journalctl -u mlflow --no-pager")
+    for secret in (PASSWORD, ADMIN[1]):
+        assert secret not in host.check_output("ps -eo args")
+        assert secret not in host.file("/etc/systemd/system/mlflow.service").content_string
+        assert secret not in host.check_output("systemctl show mlflow")
+        assert secret not in host.check_output("journalctl -u mlflow --no-pager")
 
 
 def test_environment_file_is_root_only(host):

@@ -3,6 +3,7 @@ restored (the platform goes back to a point in time, object by object and
 artifact by artifact, with playbooks/restore.yml), `mlflow gc` from its
 timer's service, and a WAL archive that breaks."""
 import json
+import os
 import re
 import time
 
@@ -12,15 +13,17 @@ from conftest import converge, mlflow_url, said
 from platform_state import platform_state, record_figure
 
 HOST = "debian13-default"
+ADMIN = ("admin", "molecule-admin-secret-1")
 # mlflow_gc_older_than in molecule.yml, in seconds.
 GC_WINDOW = 15
 
 
 @pytest.fixture(scope="module")
 def client(host):
-    """MLflow's client."""
+    """MLflow's client, logged in as the administrator."""
     import mlflow
 
+    os.environ["MLFLOW_TRACKING_USERNAME"], os.environ["MLFLOW_TRACKING_PASSWORD"] = ADMIN
     mlflow.set_tracking_uri(mlflow_url(host))
     return mlflow.MlflowClient(mlflow_url(host))
 
