@@ -1,4 +1,4 @@
-"""What the day-2 tests (restores in `default`, the upgrade in `cluster`)
+"""What the day-2 tests (restores in `default`, the upgrade in `ha`)
 share: the platform's state read object by object with MLflow's client, and
 the figures they measure."""
 import hashlib

@@ -4,7 +4,7 @@ import shlex
 import time
 
 import pytest
-from conftest import converge, other_host, postgresql_version
+from conftest import converge, other_host, postgresql_version, said
 
 testinfra_hosts = [f"ansible://postgresql?ansible_inventory={os.environ['MOLECULE_INVENTORY_FILE']}"]
 
@@ -165,3 +165,27 @@ def test_port_change_restarts_before_the_database_tasks_of_the_same_run():
         assert converge(*limit).returncode == 0
     for host in hosts:
         assert sql(host, "show port") == "5432"
+
+
+# A setting PostgreSQL reads only at start (max_connections, as when an MLflow
+# node is added), changed with restarts deferred: written and reported, not
+# applied, PostgreSQL not restarted; converging back clears the pending value.
+def test_a_start_only_setting_changed_with_restarts_deferred_is_reported_and_waits():
+    host = other_host("pg-debian12")
+    started = sql(host, "select pg_postmaster_start_time()")
+    limit = ("--limit", "pg-debian12")
+    try:
+        result = converge(*limit, "-e", '{"postgresql_max_connections": 140, "postgresql_defer_restart": true}')
+        assert result.returncode == 0, result.stdout[-3000:]
+        assert "runs with old values of max_connections" in said(result), said(result)[-2000:]
+        assert sql(host, "select pg_postmaster_start_time()") == started
+        assert sql(host, "show max_connections") == "130"
+        assert sql(host, "select pending_restart from pg_settings where name = 'max_connections'") == "t"
+        assert sql(host, "select setting from pg_file_settings where name = 'max_connections' "
+                         "order by seqno desc limit 1") == "140"
+    finally:
+        back = converge(*limit, "-e", "postgresql_defer_restart=true")
+    assert back.returncode == 0, back.stdout[-3000:]
+    assert "runs with old values" not in said(back)
+    assert sql(host, "select count(*) from pg_settings where pending_restart") == "0"
+    assert sql(host, "select pg_postmaster_start_time()") == started

@@ -1,5 +1,9 @@
-"""The example inventory as a platform team runs it: two MLflow nodes behind a
-TLS proxy, one PostgreSQL host, an S3 artifact store, basic auth."""
+"""First on the ha layout, which Molecule converged on MLflow 2 (start.yml):
+the upgrade to the role's default with playbooks/upgrade.yml, one node at a
+time through the proxies; then what several MLflow nodes behind the proxies
+must do on the upgraded platform (TLS, auth, a node stopped, a rolling
+restart, racing registrations, refused layouts).  test_2_failures.py runs
+after this file."""
 import concurrent.futures
 import hashlib
 import json
@@ -15,36 +19,30 @@ import uuid
 import pytest
 import requests
 import yaml
-from conftest import (converge, log_register_and_load, mlflow_default_version, other_host, postgresql_version,
-                      run_with_overrides, said, verified_session)
+from conftest import (converge, log_register_and_load, mlflow_default_version, other_host, run_with_overrides, said,
+                      verified_session)
+from ha_layout import (ADMIN, MEMBERS, NODES, PROXIES, URL, VIP, admin_session, leader, pgbackrest_backups, proxies_ca,
+                       psql, vip_holder)
 from platform_state import platform_state, record_figure
 
-SCENARIO = os.environ.get("MOLECULE_SCENARIO_DIRECTORY", os.path.dirname(os.path.dirname(__file__)))
-OVERRIDES = yaml.safe_load(open(os.path.join(SCENARIO, "vars", "overrides.yml"), encoding="utf-8"))
-ADMIN = ("admin", OVERRIDES["vault_mlflow_auth_admin_password"])
-PROXY = "172.30.79.40"
-NODES = {"mlflow1.example.internal": "172.30.79.31", "mlflow2.example.internal": "172.30.79.32"}
-URL = f"https://{PROXY}"
-
+# Tests that take `host` run before the others: pytest runs the tests of one
+# testinfra host together, in the file's order.  The upgrade takes it.
 testinfra_hosts = ["proxy1.example.internal"]
 
 
 @pytest.fixture(scope="module")
-def proxy_ca(host, tmp_path_factory):
-    """The proxy's generated certificate, which clients trust as its CA."""
-    path = tmp_path_factory.mktemp("tls") / "proxy.crt"
-    path.write_text(host.file("/etc/nginx/mlflow-tls/server.crt").content_string)
-    return str(path)
+def proxy_ca(tmp_path_factory):
+    return proxies_ca(tmp_path_factory.mktemp("tls"))
 
 
 @pytest.fixture(scope="module")
 def session(proxy_ca):
-    return verified_session(proxy_ca, ADMIN)
+    return admin_session(proxy_ca)
 
 
 @pytest.fixture(scope="module")
 def mlflow_client_env(proxy_ca):
-    """MLflow's own client through the proxy: TLS verified, as the administrator."""
+    """MLflow's own client through the proxies: TLS verified, as the administrator."""
     settings = {
         "MLFLOW_TRACKING_SERVER_CERT_PATH": proxy_ca,
         "MLFLOW_TRACKING_USERNAME": ADMIN[0],
@@ -63,20 +61,27 @@ def mlflow_client_env(proxy_ca):
             os.environ[key] = value
 
 
-def upstreams_seen(host, since_line=0):
+def front():
+    """The proxy that holds the virtual IP, whose access log sees the requests."""
+    holder = vip_holder()
+    assert holder, "no proxy holds the virtual IP"
+    return other_host(holder)
+
+
+def upstreams_seen(proxy, since_line=0):
     """Upstream addresses nginx sent requests to, from its access log."""
-    lines = host.check_output("cat /var/log/nginx/mlflow-access.log").splitlines()[since_line:]
+    lines = proxy.check_output("cat /var/log/nginx/mlflow-access.log").splitlines()[since_line:]
     return {address.split(":")[0] for line in lines for address in re.findall(r"\d+\.\d+\.\d+\.\d+:\d+", line)
             if address.split(":")[0] in NODES.values()}
 
 
-def access_log_length(host):
-    return int(host.check_output("wc -l < /var/log/nginx/mlflow-access.log"))
+def access_log_length(proxy):
+    return int(proxy.check_output("wc -l < /var/log/nginx/mlflow-access.log"))
 
 
 class ClientLoop:
-    """A bounded client loop through the proxy, in a thread: reads and writes
-    (experiments/search, runs/create, log-metric), every failure recorded."""
+    """A bounded client loop through the virtual IP, in a thread: reads and
+    writes (experiments/search, runs/create), every failure recorded."""
 
     def __init__(self, session, experiment_id, limit, pause=0.0):
         self.session, self.experiment_id, self.limit, self.pause = session, experiment_id, limit, pause
@@ -126,7 +131,7 @@ class ClientLoop:
 
 @pytest.fixture(scope="module")
 def experiment_id(session):
-    response = session.post(f"{URL}/api/2.0/mlflow/experiments/create", json={"name": f"cluster-{uuid.uuid4().hex[:8]}"},
+    response = session.post(f"{URL}/api/2.0/mlflow/experiments/create", json={"name": f"nodes-{uuid.uuid4().hex[:8]}"},
                             timeout=30)
     assert response.status_code == 200, response.text
     return response.json()["experiment_id"]
@@ -146,22 +151,19 @@ def wait_healthy(node, seconds=120):
     pytest.fail(f"{node} did not serve within {seconds} s")
 
 
-# 0. Molecule converged the example on MLflow 2 (start.yml).  Upgrade it to
-# the role's default with playbooks/upgrade.yml, one node at a time through
-# the proxy: refused without a database host to back up, with a migration
-# that fails, then for real under a client loop; a second run changes
-# nothing.  These run first: every later test runs on the upgraded platform.
-# Each takes `host`, as the tests after them do: pytest runs the tests of one
-# testinfra host together, in the file's order.
+# 0. Molecule converged inventories/ha on MLflow 2 (start.yml).  Upgrade it
+# to the role's default with playbooks/upgrade.yml, one node at a time
+# through the proxies: refused without a database host to back up, with a
+# migration that fails, then for real under a client loop; a second run
+# changes nothing.  Under Patroni the backup is pgBackRest's, on the leader.
 OLD = "2.22.5"
 NEW = mlflow_default_version()
-DB = "db1.example.internal"
 PIPELINE = ("upgrade-pipeline", "molecule-upgrade-pipeline-secret")
 BEFORE = {}
 
 
-def psql(query, database="mlflow"):
-    return other_host(DB).check_output(f"runuser -u postgres -- psql -XAt -d {database} -c {shlex.quote(query)}")
+def backups():
+    return pgbackrest_backups(leader())
 
 
 def served_versions():
@@ -173,10 +175,8 @@ def current_venvs():
     return {name: other_host(name).check_output("readlink /opt/mlflow/current") for name in NODES}
 
 
-def dumps():
-    """The dumps of the MLflow database on the database host (the nightly timer does not run here)."""
-    listing = other_host(DB).check_output("ls /var/backups/mlops-postgresql")
-    return {name for name in listing.split() if re.fullmatch(r"mlflow-[0-9]{8}T[0-9]{6}Z\.dump", name)}
+def schema_revision():
+    return psql(leader(), "SELECT version_num FROM alembic_version")
 
 
 def upgrade(*options):
@@ -222,7 +222,7 @@ def rest_artifacts(session):
     return read
 
 
-def test_0_starts_on_mlflow_2_with_runs_models_and_a_pipeline_user(session, client):
+def test_0_starts_on_mlflow_2_with_runs_models_and_a_pipeline_user(host, session, client):
     assert NEW != OLD
     assert served_versions() == dict.fromkeys(NODES, OLD)
     experiment = client.create_experiment("upgrade-from-2", tags={"team": "platform"})
@@ -258,43 +258,46 @@ def test_0_starts_on_mlflow_2_with_runs_models_and_a_pipeline_user(session, clie
 
 
 def test_0_upgrade_without_a_database_host_to_back_up_is_refused_before_migrating(host):
-    schema_before = psql("SELECT version_num FROM alembic_version")
-    before = dumps()
-    # With the CA given, so that the run goes as far as the backup (the
-    # example verifies the database's certificate with the CA it reads from
-    # the database host, and would refuse earlier).
+    schema_before, before = schema_revision(), backups()
+    # With the CA given, so that the run goes as far as the backup (the nodes
+    # verify the members' certificates with the CAs the role reads from the
+    # database hosts, and would refuse earlier).
     ca = other_host("mlflow1.example.internal").file("/etc/mlflow/postgresql-ca.crt").content_string
     proc = upgrade("-e", json.dumps({"mlflow_backend_inventory_host": "db-not-in-the-inventory",
                                      "mlflow_backend_ca_certificate": ca}))
     assert proc.returncode != 0
     message = said(proc)
-    assert "is not a host of the inventory (mlflow_backend_inventory_host is 'db-not-in-the-inventory')" in message
+    assert "is not a host of the inventory (mlflow_backend_inventory_host is 'db-not-in-the-inventory')" in message, \
+        message[-3000:]
     assert "Nothing was migrated" in message
-    assert psql("SELECT version_num FROM alembic_version") == schema_before
-    assert dumps() == before
+    assert schema_revision() == schema_before
+    assert backups() == before
     assert all(venv.endswith(f"venv-{OLD}") for venv in current_venvs().values())
     assert served_versions() == dict.fromkeys(NODES, OLD)
 
 
 def test_0_failed_migration_keeps_mlflow_2_serving_and_names_the_backup(host):
     # A table a migration of the new release creates: the migration must fail.
-    psql("CREATE TABLE scheduler_leases (x int); ALTER TABLE scheduler_leases OWNER TO mlflow")
-    before = dumps()
+    writer = leader()
+    psql(writer, "CREATE TABLE scheduler_leases (x int); ALTER TABLE scheduler_leases OWNER TO mlflow")
+    before = backups()
     try:
         proc = upgrade()
     finally:
-        psql("DROP TABLE scheduler_leases")
+        psql(leader(), "DROP TABLE scheduler_leases")
     assert proc.returncode != 0
     message = said(proc)
     assert f"(MLflow {NEW}) failed, so the server was not switched" in message, message[-2000:]
-    backup = re.search(r"Backup taken before the upgrade: \S*/(mlflow-\S+\.dump) on db1", message).group(1)
-    assert dumps() - before == {backup}
+    label, backed_up_on = re.search(r"Backup taken before the upgrade: pgBackRest backup (\S+) on (\S+?)\.(?:\s|$)",
+                                    message).groups()
+    assert backed_up_on == writer
+    assert set(backups()) - set(before) == {label}
     assert all(venv.endswith(f"venv-{OLD}") for venv in current_venvs().values())
     assert served_versions() == dict.fromkeys(NODES, OLD)
 
 
-def test_0_upgrade_one_node_at_a_time_under_load_keeps_everything(session, proxy_ca, client):
-    before_dumps = dumps()
+def test_0_upgrade_one_node_at_a_time_under_load_keeps_everything(host, session, proxy_ca, client):
+    before_backups = backups()
     response = session.post(f"{URL}/api/2.0/mlflow/experiments/create", json={"name": "upgrade-loop"}, timeout=30)
     assert response.status_code == 200, response.text
     with ClientLoop(session, response.json()["experiment_id"], limit=20000, pause=0.05) as loop:
@@ -308,7 +311,7 @@ def test_0_upgrade_one_node_at_a_time_under_load_keeps_everything(session, proxy
     # One batch per node (serial 1): the migration ran in the first only.
     migrations = re.findall(r"TASK \[mlops\.mlflow\.mlflow_server : Run mlflow db upgrade\].*\n.*\n(\w+): \[", proc.stdout)
     assert migrations.count("changed") == 1, migrations
-    assert len(dumps() - before_dumps) == 1
+    assert len(set(backups()) - set(before_backups)) == 1
     assert served_versions() == dict.fromkeys(NODES, NEW)
     for name in NODES:
         schema = schemas(name)
@@ -325,63 +328,21 @@ def test_0_upgrade_one_node_at_a_time_under_load_keeps_everything(session, proxy
 
 
 def test_0_upgrading_again_changes_nothing(host):
-    before = dumps()
+    before = backups()
     proc = upgrade()
     assert proc.returncode == 0, proc.stdout[-3000:]
     recap = dict(re.findall(r"^(\S+)\s+: ok=\d+\s+changed=(\d+)", proc.stdout, re.M))
     assert recap and set(recap.values()) == {"0"}, recap
-    assert dumps() == before
+    assert backups() == before
 
 
-# 1. Only through the proxy, over verified TLS; HTTP redirects.
-def test_http_redirects_to_https():
-    response = requests.get(f"http://{PROXY}/api/2.0/mlflow/experiments/search", allow_redirects=False, timeout=10)
-    assert response.status_code == 301
-    assert response.headers["Location"].startswith(f"https://{PROXY}/")
-
-
-def test_tls_is_verified_with_the_proxys_certificate(session):
-    assert session.get(f"{URL}/health", timeout=10).status_code == 200
-    with pytest.raises(requests.exceptions.SSLError):
-        requests.get(f"{URL}/health", timeout=10)  # the system's CAs do not know it
-
-
-def test_auth_refuses_anonymous_and_wrong_passwords_but_not_health(proxy_ca, session):
-    search = f"{URL}/api/2.0/mlflow/experiments/search?max_results=1"
-    anonymous = verified_session(proxy_ca, None)
-    assert anonymous.get(search, timeout=10).status_code == 401
-    assert verified_session(proxy_ca, (ADMIN[0], "not-the-password")).get(search, timeout=10).status_code == 401
-    assert session.get(search, timeout=10).status_code == 200
-    assert anonymous.get(f"{URL}/health", timeout=10).status_code == 200
-
-
-def test_the_pipeline_user_writes_its_model_only(proxy_ca, session):
-    """mlflow_auth_users of the example: ci-churn may edit `churn`, and only read another model."""
-    other = "cluster-" + uuid.uuid4().hex[:8]
-    for name in ("churn", other):
-        created = session.post(f"{URL}/api/2.0/mlflow/registered-models/create", json={"name": name}, timeout=10)
-        assert created.status_code == 200 or "RESOURCE_ALREADY_EXISTS" in created.text, created.text
-    ci = verified_session(proxy_ca, ("ci-churn", OVERRIDES["vault_mlflow_ci_churn_password"]))
-    tag = {"key": "deployed-by", "value": "ci-churn"}
-    assert ci.post(f"{URL}/api/2.0/mlflow/registered-models/set-tag", json=dict(tag, name="churn"),
-                   timeout=10).status_code == 200
-    assert ci.post(f"{URL}/api/2.0/mlflow/registered-models/set-tag", json=dict(tag, name=other),
-                   timeout=10).status_code == 403
-    assert ci.get(f"{URL}/api/2.0/mlflow/registered-models/get", params={"name": other}, timeout=10).status_code == 200
-
-
-def test_nodes_listen_on_their_own_address_only():
-    for node, address in NODES.items():
-        listening = other_host(node).check_output("ss -Htln 'sport = :5000'")
-        assert f"{address}:5000" in listening, (node, listening)
-        assert "0.0.0.0:5000" not in listening and "*:5000" not in listening
-
-
-def test_model_with_a_large_artifact_loads_by_alias_through_the_proxy(host, mlflow_client_env):
+# 1. Several MLflow nodes behind the proxies, on the upgraded platform.
+def test_model_with_a_large_artifact_loads_by_alias_through_both_nodes(host, mlflow_client_env):
     import mlflow
 
-    before = access_log_length(host)
-    name, info = log_register_and_load(URL, "cluster")
+    proxy = front()
+    before = access_log_length(proxy)
+    name, info = log_register_and_load(URL, "nodes")
     payload = os.urandom(50 * 1024 * 1024)
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "weights.bin")
@@ -393,11 +354,10 @@ def test_model_with_a_large_artifact_loads_by_alias_through_the_proxy(host, mlfl
         with open(back, "rb") as data:
             assert hashlib.sha256(data.read()).hexdigest() == hashlib.sha256(payload).hexdigest()
     # Both nodes served some of these requests.
-    assert upstreams_seen(host, before) == set(NODES.values())
+    assert upstreams_seen(proxy, before) == set(NODES.values())
     assert name
 
 
-# 2. One node down: the proxy keeps serving; back up: back in rotation.
 def test_one_node_stopped_no_request_fails(host, session, experiment_id):
     node = other_host("mlflow2.example.internal")
     node.check_output("systemctl stop mlflow")
@@ -409,16 +369,16 @@ def test_one_node_stopped_no_request_fails(host, session, experiment_id):
     finally:
         node.check_output("systemctl start mlflow")
     wait_healthy("mlflow2.example.internal")
-    start = access_log_length(host)
+    proxy = front()
+    start = access_log_length(proxy)
     deadline = time.monotonic() + 60
-    while NODES["mlflow2.example.internal"] not in upstreams_seen(host, start) and time.monotonic() < deadline:
+    while NODES["mlflow2.example.internal"] not in upstreams_seen(proxy, start) and time.monotonic() < deadline:
         session.get(f"{URL}/api/2.0/mlflow/experiments/search", params={"max_results": 1}, timeout=30)
-    assert NODES["mlflow2.example.internal"] in upstreams_seen(host, start)
+    assert NODES["mlflow2.example.internal"] in upstreams_seen(proxy, start)
 
 
-# 4. Eight concurrent registrations through the proxy: one version.
-def test_eight_concurrent_registrations_make_one_version(session, proxy_ca, tmp_path):
-    name = f"cluster-race-{uuid.uuid4().hex[:8]}"
+def test_eight_concurrent_registrations_make_one_version(host, session, proxy_ca, tmp_path):
+    name = f"race-{uuid.uuid4().hex[:8]}"
     source = f"s3://mlflow-artifacts/race/{uuid.uuid4().hex}/model"
     playbook = tmp_path / "register.yml"
     playbook.write_text(yaml.safe_dump([{
@@ -447,54 +407,75 @@ def test_eight_concurrent_registrations_make_one_version(session, proxy_ca, tmp_
     assert {re.search(r"VERSION=(\d+)", p.stdout).group(1) for p in outcomes} == {"1"}
 
 
-# 6. The database host derives its budget and clients from the nodes.
-def test_budget_and_pg_hba_are_derived_from_the_nodes():
-    db = other_host("db1.example.internal")
-    # 2 nodes x 4 workers x 3 engines (tracking, registry, basic auth) x (5 + 10) + 10
-    assert db.check_output("sudo -u postgres psql -XAtc 'show max_connections'") == "370"
-    hba = db.file(f"/etc/postgresql/{postgresql_version(db)}/main/pg_hba.conf").content_string
-    tls = sorted(line.split()[3] for line in hba.splitlines() if line.startswith("hostssl"))
-    # Loopback (the role's own entries, for a node on the database host), then the two nodes.
-    assert tls == ["127.0.0.1/32", "172.30.79.31/32", "172.30.79.32/32", "::1/128"]
+# A rolling restart (a configuration change converged with the MLflow
+# playbook, docs/scale-out.md) under a steady load: about 20 requests a
+# second, not as many as the two cores can send, which would only slow the
+# converge.
+def test_rolling_restart_under_load_fails_no_request(host, session, experiment_id):
+    pids = {name: other_host(name).check_output("systemctl show -P MainPID mlflow") for name in NODES}
+    with ClientLoop(session, experiment_id, limit=5000, pause=0.05) as loop:
+        proc = run_with_overrides("mlops.mlflow.mlflow",
+                                  "-e", json.dumps({"mlflow_environment": {"MLFLOW_HA_TEST_GENERATION": "2"}}))
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert loop.done >= 200 and loop.failures == [], loop.failures[:5]
+    for name in NODES:
+        assert other_host(name).check_output("systemctl show -P MainPID mlflow") != pids[name], name
+    # Each node was out of rotation while it restarted, and back after.
+    assert proc.stdout.count("Take this node out of the proxies' rotation") >= 1
+    for name in PROXIES:
+        assert " down" not in other_host(name).check_output("cat /etc/nginx/mlflow-upstream.d/*.conf"), name
+
+
+def test_http_redirects_to_https():
+    response = requests.get(f"http://{VIP}/api/2.0/mlflow/experiments/search", allow_redirects=False, timeout=10)
+    assert response.status_code == 301
+    assert response.headers["Location"].startswith(f"https://{VIP}/")
+
+
+def test_tls_is_verified_with_the_proxies_certificates(session):
+    assert session.get(f"{URL}/health", timeout=10).status_code == 200
+    with pytest.raises(requests.exceptions.SSLError):
+        requests.get(f"{URL}/health", timeout=10)  # the system's CAs do not know them
+
+
+def test_auth_refuses_anonymous_and_wrong_passwords_but_not_health(proxy_ca, session):
+    search = f"{URL}/api/2.0/mlflow/experiments/search?max_results=1"
+    anonymous = verified_session(proxy_ca, None)
+    assert anonymous.get(search, timeout=10).status_code == 401
+    assert verified_session(proxy_ca, (ADMIN[0], "not-the-password")).get(search, timeout=10).status_code == 401
+    assert session.get(search, timeout=10).status_code == 200
+    assert anonymous.get(f"{URL}/health", timeout=10).status_code == 200
+
+
+def test_nodes_listen_on_their_own_address_only():
+    for node, address in NODES.items():
+        listening = other_host(node).check_output("ss -Htln 'sport = :5000'")
+        assert f"{address}:5000" in listening, (node, listening)
+        assert "0.0.0.0:5000" not in listening and "*:5000" not in listening
 
 
 def test_nodes_verify_the_database_certificate():
     for node in NODES:
         env = other_host(node).check_output("grep ^MLFLOW_BACKEND_STORE_URI /etc/mlflow/mlflow.env")
         assert "sslmode=verify-full" in env and "sslrootcert=/etc/mlflow/postgresql-ca.crt" in env
-    db = other_host("db1.example.internal")
-    rows = db.check_output("sudo -u postgres psql -XAtc \"select distinct ssl from pg_stat_ssl s join "
-                           "pg_stat_activity a using (pid) where a.usename = 'mlflow'\"")
+    rows = psql(leader(), "select distinct ssl from pg_stat_ssl s join pg_stat_activity a using (pid) "
+                          "where a.usename = 'mlflow'", "postgres")
     assert rows == "t"
 
 
-def test_adding_a_node_with_restarts_deferred_reports_and_does_not_restart(tmp_path):
-    db = other_host("db1.example.internal")
-    started = db.check_output("sudo -u postgres psql -XAtc 'select pg_postmaster_start_time()'")
-    extra = tmp_path / "third-node.yml"
-    extra.write_text(yaml.safe_dump({"mlflow": {"hosts": {"proxy1.example.internal": None}}}))
-    proc = run_with_overrides("mlops.mlflow.postgresql", "-i", str(extra), "-e", "postgresql_defer_restart=true")
-    assert proc.returncode == 0, proc.stdout[-3000:]
-    assert "runs with old values of max_connections" in said(proc)
-    assert db.check_output("sudo -u postgres psql -XAtc 'select pg_postmaster_start_time()'") == started
-    assert db.check_output("sudo -u postgres psql -XAtc 'show max_connections'") == "370"
-    assert db.check_output(
-        "sudo -u postgres psql -XAtc \"select setting from pg_settings where name = 'max_connections' "
-        "and pending_restart\"") == "370"
-    hba = db.check_output(f"grep ^hostssl /etc/postgresql/{postgresql_version(db)}/main/pg_hba.conf")
-    assert "172.30.79.40/32" in hba
-
-    # Back to two nodes: the configuration matches the running server again.
-    proc = run_with_overrides("mlops.mlflow.postgresql", "-e", "postgresql_defer_restart=true")
-    assert proc.returncode == 0, proc.stdout[-3000:]
-    assert "runs with old values" not in said(proc)
-    assert db.check_output("sudo -u postgres psql -XAtc 'select count(*) from pg_settings where pending_restart'") == "0"
-    assert db.check_output("sudo -u postgres psql -XAtc 'select pg_postmaster_start_time()'") == started
+def test_budget_and_pg_hba_are_derived_from_the_nodes():
+    # 2 nodes x 4 workers x 5 engines (tracking, registry, their read-replica
+    # engines, basic auth) x (5 + 10) + 10
+    for member in MEMBERS:
+        assert psql(member, "show max_connections", "postgres") == "610", member
+        rows = psql(member, "select address from pg_hba_file_rules where type = 'hostssl' "
+                            "and 'mlflow' = any(database)", "postgres")
+        assert set(NODES.values()) <= set(rows.split()), (member, rows)
 
 
-# 7. Two nodes on one database with node-local artifact stores: refused before any change.
+# Two nodes on one database with node-local artifact stores: refused before any change.
 def test_local_store_on_two_nodes_is_refused_before_any_change():
-    files = {"db1.example.internal": "/etc/postgresql/*/main/conf.d/50-mlops-restart.conf",
+    files = {"db1.example.internal": "/etc/patroni/*-main.yml",
              "mlflow1.example.internal": "/etc/mlflow/mlflow.env", "mlflow2.example.internal": "/etc/mlflow/mlflow.env",
              "proxy1.example.internal": "/etc/nginx/conf.d/mlflow.conf"}
 
@@ -504,24 +485,24 @@ def test_local_store_on_two_nodes_is_refused_before_any_change():
     before = sums()
     proc = converge("-e", "mlflow_artifacts_store=local")
     assert proc.returncode != 0
-    assert "share the database db1.example.internal:5432/mlflow but mlflow_artifacts_store is 'local'" in said(proc)
+    assert "share the database db1.example.internal:5432/mlflow but mlflow_artifacts_store is 'local'" in said(proc), \
+        said(proc)[-2000:]
     assert "set mlflow_artifacts_shared to true" in said(proc)
+    # The whole run stopped at the nodes' settings, before the database hosts' plays.
+    assert "PLAY [The etcd cluster for Patroni]" not in proc.stdout and "PLAY [PostgreSQL for MLflow]" not in proc.stdout
     assert "changed=" in proc.stdout and not re.search(r"changed=[1-9]", proc.stdout)
     assert sums() == before
 
 
-# 5. Both nodes started at the same moment on an empty auth database.
+# Both nodes started at the same moment on an empty auth database.
 def test_first_start_of_both_nodes_at_once_makes_one_admin():
-    db = other_host("db1.example.internal")
     nodes = [other_host(name) for name in NODES]
     for node in nodes:
         node.check_output("systemctl stop mlflow")
-    db.check_output(
-        "sudo -u postgres psql -X -d mlflow_auth -c \"DO \\$\\$ DECLARE r record; BEGIN FOR r IN SELECT tablename "
-        "FROM pg_tables WHERE schemaname = 'public' LOOP EXECUTE 'DROP TABLE public.' || quote_ident(r.tablename) "
-        "|| ' CASCADE'; END LOOP; END \\$\\$\"")
-    assert db.check_output("sudo -u postgres psql -XAtd mlflow_auth -c "
-                           "\"select count(*) from pg_tables where schemaname = 'public'\"") == "0"
+    psql(leader(), "DO \\$\\$ DECLARE r record; BEGIN FOR r IN SELECT tablename FROM pg_tables "
+                   "WHERE schemaname = 'public' LOOP EXECUTE 'DROP TABLE public.' || quote_ident(r.tablename) "
+                   "|| ' CASCADE'; END LOOP; END \\$\\$", "mlflow_auth")
+    assert psql(leader(), "select count(*) from pg_tables where schemaname = 'public'", "mlflow_auth") == "0"
     barrier = threading.Barrier(len(nodes))
 
     def start(node):
@@ -532,23 +513,4 @@ def test_first_start_of_both_nodes_at_once_makes_one_admin():
         list(pool.map(start, nodes))
     for name in NODES:
         wait_healthy(name)
-    assert db.check_output("sudo -u postgres psql -XAtd mlflow_auth -c "
-                           "\"select count(*) from users where is_admin\"") == "1"
-
-
-# 3. A rolling restart (a configuration change converged with the MLflow
-# playbook, docs/scale-out.md) under a steady load: about 20 requests a second,
-# not as many as the two cores can send, which would only slow the converge.
-def test_rolling_restart_under_load_fails_no_request(session, experiment_id):
-    pids = {name: other_host(name).check_output("systemctl show -P MainPID mlflow") for name in NODES}
-    with ClientLoop(session, experiment_id, limit=5000, pause=0.05) as loop:
-        proc = run_with_overrides("mlops.mlflow.mlflow",
-                                  "-e", json.dumps({"mlflow_environment": {"MLFLOW_CLUSTER_TEST_GENERATION": "2"}}))
-    assert proc.returncode == 0, proc.stdout[-3000:]
-    assert loop.done >= 200 and loop.failures == [], loop.failures[:5]
-    for name in NODES:
-        assert other_host(name).check_output("systemctl show -P MainPID mlflow") != pids[name], name
-    # Each node was out of rotation while it restarted, and back after.
-    assert proc.stdout.count("Take this node out of the proxies' rotation") >= 1
-    proxy = other_host("proxy1.example.internal")
-    assert " down" not in proxy.check_output("cat /etc/nginx/mlflow-upstream.d/*.conf")
+    assert psql(leader(), "select count(*) from users where is_admin", "mlflow_auth") == "1"

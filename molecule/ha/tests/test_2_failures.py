@@ -1,11 +1,11 @@
-"""inventories/ha as a platform team runs it: PostgreSQL under Patroni on three
-hosts that also form the etcd cluster, two MLflow nodes with HAProxy to the
-leader and read replicas on, two TLS proxies sharing a virtual IP.  Clients
-use only the virtual IP.  The failure tests stop containers outright."""
+"""inventories/ha as a platform team runs it, after test_1_upgrade.py: PostgreSQL
+under Patroni on three hosts that also form the etcd cluster, two MLflow
+nodes with HAProxy to the leader and read replicas on, two TLS proxies
+sharing a virtual IP.  Clients use only the virtual IP.  The failure tests
+stop containers outright."""
 import json
 import os
 import re
-import subprocess
 import threading
 import time
 import uuid
@@ -13,44 +13,16 @@ import uuid
 import pytest
 import requests
 import yaml
-from conftest import log_register_and_load, other_host, run_with_overrides, said, verified_session
+from conftest import log_register_and_load, other_host, run_with_overrides, said
+from ha_layout import (ADMIN, MEMBERS, OVERRIDES, URL, admin_session, docker, leader, patroni_list, pgbackrest_backups,
+                       proxies_ca, psql, vip_holder)
 
-SCENARIO = os.environ.get("MOLECULE_SCENARIO_DIRECTORY", os.path.dirname(os.path.dirname(__file__)))
-OVERRIDES = yaml.safe_load(open(os.path.join(SCENARIO, "vars", "overrides.yml"), encoding="utf-8"))
-ADMIN = ("admin", OVERRIDES["vault_mlflow_auth_admin_password"])
 API_LOGIN = ("patroni", OVERRIDES["vault_postgresql_patroni_api_password"])
-VIP = OVERRIDES["mlflow_proxy_virtual_ip"]
-URL = f"https://{VIP}"
-MEMBERS = ["db1.example.internal", "db2.example.internal", "db3.example.internal"]
-PROXIES = ["proxy1.example.internal", "proxy2.example.internal"]
 PATRONI_TTL = 30
 # Figures the tests measure, printed at the end of the session for the docs.
 FIGURES = {}
 
 testinfra_hosts = ["db1.example.internal"]
-
-
-def docker(*args):
-    return subprocess.run(["docker", *args], capture_output=True, text=True, check=True).stdout
-
-
-def running(name):
-    return docker("inspect", "-f", "{{.State.Running}}", name).strip() == "true"
-
-
-def patroni_list():
-    """`patronictl list` from a member that runs, as JSON rows."""
-    for name in MEMBERS:
-        if running(name):
-            out = other_host(name).run("patronictl -c /etc/patroni/*-main.yml list -f json")
-            if out.rc == 0:
-                return json.loads(out.stdout)
-    raise AssertionError("no member answers patronictl list")
-
-
-def leader():
-    rows = [row["Member"] for row in patroni_list() if row["Role"] == "Leader"]
-    return rows[0] if len(rows) == 1 else None
 
 
 def wait_for(check, seconds, what):
@@ -76,34 +48,14 @@ def streaming_replicas():
                   if row["Role"] in ("Replica", "Sync Standby") and row["State"] in ("running", "streaming"))
 
 
-def psql(name, sql, database="mlflow"):
-    return other_host(name).check_output(f"sudo -u postgres psql -XAtd {database} -c \"{sql}\"")
-
-
-def pgbackrest_backups(name):
-    """Labels of the backups in the repository, as member `name` reads it."""
-    out = other_host(name).check_output("runuser -u postgres -- pgbackrest --stanza=mlflow --output=json info")
-    return [backup["label"] for backup in json.loads(out)[0].get("backup", [])]
-
-
-def vip_holder():
-    holders = [name for name in PROXIES
-               if running(name) and VIP in other_host(name).check_output("ip -4 -o addr show")]
-    return holders[0] if len(holders) == 1 else None
-
-
 @pytest.fixture(scope="module")
 def proxy_ca(tmp_path_factory):
-    """Both proxies' generated certificates: the virtual IP may land on either."""
-    path = tmp_path_factory.mktemp("tls") / "proxies.crt"
-    path.write_text("".join(other_host(name).file("/etc/nginx/mlflow-tls/server.crt").content_string
-                            for name in PROXIES))
-    return str(path)
+    return proxies_ca(tmp_path_factory.mktemp("tls"))
 
 
 @pytest.fixture(scope="module")
 def session(proxy_ca):
-    return verified_session(proxy_ca, ADMIN)
+    return admin_session(proxy_ca)
 
 
 @pytest.fixture(scope="module")
