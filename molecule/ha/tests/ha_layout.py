@@ -1,9 +1,11 @@
-"""What the ha scenario's two test files share: its addresses, logins and the
-ways to reach its hosts."""
+"""What the ha scenario's two test files share: its addresses, logins, the
+ways to reach its hosts, and the fixtures that log in through the proxies
+(each test file imports them, which is how pytest finds them there)."""
 import json
 import os
 import subprocess
 
+import pytest
 import yaml
 from conftest import other_host, verified_session
 
@@ -56,13 +58,16 @@ def vip_holder():
     return holders[0] if len(holders) == 1 else None
 
 
-def proxies_ca(directory):
+@pytest.fixture(scope="module")
+def proxy_ca(tmp_path_factory):
     """Both proxies' generated certificates in one file: the virtual IP may land on either."""
-    path = directory / "proxies.crt"
+    path = tmp_path_factory.mktemp("tls") / "proxies.crt"
     path.write_text("".join(other_host(name).file("/etc/nginx/mlflow-tls/server.crt").content_string
                             for name in PROXIES))
     return str(path)
 
 
-def admin_session(ca_path):
-    return verified_session(ca_path, ADMIN)
+@pytest.fixture(scope="module")
+def session(proxy_ca):
+    """HTTPS through the proxies, verified, as the administrator."""
+    return verified_session(proxy_ca, ADMIN)

@@ -21,23 +21,14 @@ import requests
 import yaml
 from conftest import (converge, log_register_and_load, mlflow_default_version, other_host, run_with_overrides, said,
                       verified_session)
-from ha_layout import (ADMIN, MEMBERS, NODES, PROXIES, URL, VIP, admin_session, leader, pgbackrest_backups, proxies_ca,
-                       psql, vip_holder)
+from ha_layout import ADMIN, MEMBERS, NODES, PROXIES, URL, VIP, leader, pgbackrest_backups, psql, vip_holder
+# Fixtures: pytest finds them by their names in this module.
+from ha_layout import proxy_ca, session  # pylint: disable=unused-import
 from platform_state import platform_state, record_figure
 
 # Tests that take `host` run before the others: pytest runs the tests of one
 # testinfra host together, in the file's order.  The upgrade takes it.
 testinfra_hosts = ["proxy1.example.internal"]
-
-
-@pytest.fixture(scope="module")
-def proxy_ca(tmp_path_factory):
-    return proxies_ca(tmp_path_factory.mktemp("tls"))
-
-
-@pytest.fixture(scope="module")
-def session(proxy_ca):
-    return admin_session(proxy_ca)
 
 
 @pytest.fixture(scope="module")

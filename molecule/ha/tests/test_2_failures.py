@@ -14,8 +14,9 @@ import pytest
 import requests
 import yaml
 from conftest import log_register_and_load, other_host, run_with_overrides, said
-from ha_layout import (ADMIN, MEMBERS, OVERRIDES, URL, admin_session, docker, leader, patroni_list, pgbackrest_backups,
-                       proxies_ca, psql, vip_holder)
+from ha_layout import ADMIN, MEMBERS, OVERRIDES, URL, docker, leader, patroni_list, pgbackrest_backups, psql, vip_holder
+# Fixtures: pytest finds them by their names in this module.
+from ha_layout import proxy_ca, session  # pylint: disable=unused-import
 
 API_LOGIN = ("patroni", OVERRIDES["vault_postgresql_patroni_api_password"])
 PATRONI_TTL = 30
@@ -46,16 +47,6 @@ def streaming_replicas():
     """Replicas that run and replicate (Patroni 3 says `running`, 4 `streaming`)."""
     return sorted(row["Member"] for row in patroni_list()
                   if row["Role"] in ("Replica", "Sync Standby") and row["State"] in ("running", "streaming"))
-
-
-@pytest.fixture(scope="module")
-def proxy_ca(tmp_path_factory):
-    return proxies_ca(tmp_path_factory.mktemp("tls"))
-
-
-@pytest.fixture(scope="module")
-def session(proxy_ca):
-    return admin_session(proxy_ca)
 
 
 @pytest.fixture(scope="module")
