@@ -1,6 +1,7 @@
 """The registry modules give the same results in-process on the controller (the default on a local
 connection) as when they run as a separate module process (mlops_mlflow_in_process: false, as on any
 other connection): the same tasks, both ways, against the real server, compared field by field."""
+import concurrent.futures
 import os
 import uuid
 
@@ -81,11 +82,22 @@ def run_both_ways(server, password, extra_env=None, core=None):
     return found
 
 
+@pytest.fixture(scope="module")
+def parity_runs(mlflow_server):
+    """Every core's runs, three cores at a time (each waits on the server for much of its time): started
+    with the first test, each test takes its core's.  The cores use their own names and passwords."""
+    def run(core):
+        password = "not-the-password-%s" % uuid.uuid4().hex[:6]
+        return password, run_both_ways(mlflow_server, password, core=CORES[core])
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=3) as pool:
+        yield {core: pool.submit(run, core) for core in CORES}
+
+
 @pytest.mark.parametrize("core", CORES)
-def test_both_ways_give_the_same_results(mlflow_server, core):
+def test_both_ways_give_the_same_results(parity_runs, core):
     """On every supported ansible-core (tests/ansible-cores.txt)."""
-    password = "not-the-password-%s" % uuid.uuid4().hex[:6]
-    found = run_both_ways(mlflow_server, password, core=CORES[core])
+    password, found = parity_runs[core].result()
     results = {mode: {task: normalized(result, name) for task, result in task_results.items()}
                for mode, (task_results, _proc, name) in found.items()}
     assert list(results["in-process"]) == list(results["process"])

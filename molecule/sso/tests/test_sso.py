@@ -297,12 +297,14 @@ def test_basic_auth_users_are_refused_with_a_sentence(admin, tmp_path, monkeypat
     assert changed(proc) == 0 and admin["auth"][1] not in said(proc)
 
 
-def test_a_wrong_client_secret_fails_before_the_restart(host):
+def test_a_wrong_client_secret_fails_before_any_host_changes(host):
     before = host.check_output("systemctl show -p MainPID --value mlflow.service")
     proc = converge("-e", "mlflow_oidc_client_secret=not-the-registered-secret")
     assert proc.returncode != 0
     assert "refuses client 'mlflow' with mlflow_oidc_client_secret (HTTP 401, invalid_client)" in said(proc), said(proc)[-3000:]
     assert "not-the-registered-secret" not in proc.stdout + proc.stderr
+    # The run stopped in its first play, before the database host's.
+    assert "PLAY [PostgreSQL for MLflow]" not in proc.stdout and not re.search(r"changed=[1-9]", proc.stdout)
     assert host.check_output("systemctl show -p MainPID --value mlflow.service") == before
     assert requests.get(f"{API}/health", verify=False, timeout=30).status_code == 200
 
