@@ -309,6 +309,17 @@ def test_a_wrong_client_secret_fails_before_any_host_changes(host):
     assert requests.get(f"{API}/health", verify=False, timeout=30).status_code == 200
 
 
+def test_a_limit_that_leaves_a_node_out_is_refused_before_any_change(host):
+    hba = host.check_output("cat /etc/postgresql/*/main/pg_hba.conf")
+    assert "172.30.81.21" in hba
+    proc = converge("--limit", "mlflow.example.internal")
+    assert proc.returncode != 0
+    assert "mlflow2.example.internal of the `mlflow` group published no settings in this run" in said(proc), \
+        said(proc)[-3000:]
+    assert "changed=" in proc.stdout and not re.search(r"changed=[1-9]", proc.stdout)
+    assert host.check_output("cat /etc/postgresql/*/main/pg_hba.conf") == hba
+
+
 def test_no_secret_in_the_process_list_unit_or_journal(host):
     seen = "\n".join([
         host.check_output("ps -eo args"),
