@@ -72,12 +72,17 @@ def converge(*options, playbook=None):
     )
 
 
+def recap(proc):
+    """`changed` per host, from the PLAY RECAP of a run (empty if it printed none)."""
+    return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(\S+)\s+: ok=\d+\s+changed=(\d+)", proc.stdout, re.M)}
+
+
 @pytest.fixture(scope="session")
 def check_mode_recap():
     """`changed` per host after converging once more in check mode."""
     proc = converge("--check")
     assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
-    return {m.group(1): int(m.group(2)) for m in re.finditer(r"^(\S+)\s+: ok=\d+\s+changed=(\d+)", proc.stdout, re.M)}
+    return recap(proc)
 
 
 def said(proc):

@@ -19,8 +19,8 @@ import uuid
 import pytest
 import requests
 import yaml
-from conftest import (converge, log_register_and_load, mlflow_default_version, other_host, run_with_overrides, said,
-                      verified_session)
+from conftest import (converge, log_register_and_load, mlflow_default_version, other_host, recap, run_with_overrides,
+                      said, verified_session)
 from ha_layout import ADMIN, MEMBERS, NODES, PROXIES, URL, VIP, leader, pgbackrest_backups, psql, vip_holder
 # Fixtures: pytest finds them by their names in this module.
 from ha_layout import proxy_ca, session  # pylint: disable=unused-import
@@ -334,8 +334,8 @@ def test_0_the_site_playbook_after_the_upgrade_changes_nothing(host):
     before = backups()
     proc = converge("-e", "mlflow_serial=2")
     assert proc.returncode == 0, proc.stdout[-3000:]
-    recap = dict(re.findall(r"^(\S+)\s+: ok=\d+\s+changed=(\d+)", proc.stdout, re.M))
-    assert {*MEMBERS, *NODES, *PROXIES} <= set(recap) and set(recap.values()) == {"0"}, recap
+    changed = recap(proc)
+    assert {*MEMBERS, *NODES, *PROXIES} <= set(changed) and set(changed.values()) == {0}, changed
     assert backups() == before
 
 
