@@ -14,6 +14,9 @@ Method
       re-run  the same command again on the same host; its recap must say changed=0 (checked).
       re-run without pipelining
               the same again with ANSIBLE_PIPELINING=False (Ansible's default), changed=0 checked.
+      re-run on another ansible-core (--cores, releases of tests/ansible-cores.txt)
+              the re-run again with that release's ansible-playbook (scripts/ansible-cores venvs makes
+              them), changed=0 checked: how much of a re-run is ansible-core's own cost per task.
       floor   on another new container, by hand: ``apt-get update``, ``apt-get install`` of the
               PostgreSQL and venv packages the roles install, ``python3 -m venv``, ``pip install``
               of the same MLflow pin and extra packages (the role's defaults): the installs alone,
@@ -28,7 +31,7 @@ Method
 
 Run (from the repository root; `make bench BENCH=converge`)
     PATH=$PWD/.venv/bin:$PATH ANSIBLE_COLLECTIONS_PATH=$PWD/build/collections \\
-        python bench/converge.py [--runs 3] [--write docs/benchmarks.md]
+        python bench/converge.py [--runs 3] [--cores 2.18.19,2.21.5] [--write docs/benchmarks.md]
 """
 from __future__ import annotations
 
@@ -124,18 +127,31 @@ def floor():
         test_host("down", FLOOR_HOST)
 
 
-def one_round(inventory_file, env):
+def core_env(env, core):
+    """env with that ansible-core release's commands first on PATH (scripts/ansible-cores venvs)."""
+    bin_dir = ROOT / ".cache/ansible-cores" / core / "ansible-bin"
+    if not (bin_dir / "ansible-playbook").exists():
+        raise SystemExit("no ansible-core %s here: run `scripts/ansible-cores venvs` (releases of "
+                         "tests/ansible-cores.txt)" % core)
+    return dict(env, PATH="%s:%s" % (bin_dir, env["PATH"]))
+
+
+def one_round(inventory_file, env, cores):
     test_host("up", HOST)
     try:
         cold = converge(inventory_file, env)
         rerun = converge(inventory_file, env)
         plain = converge(inventory_file, dict(env, ANSIBLE_PIPELINING="False"))
+        by_core = {core: converge(inventory_file, core_env(env, core)) for core in cores}
     finally:
         test_host("down", HOST)
-    for kind, run in (("re-run", rerun), ("re-run without pipelining", plain)):
+    reruns = [("re-run", rerun), ("re-run without pipelining", plain)]
+    reruns += [("re-run on ansible-core %s" % core, run) for core, run in by_core.items()]
+    for kind, run in reruns:
         if run["changed"] != 0:
             raise SystemExit("the %s changed %d task(s): site.yml is not idempotent here" % (kind, run["changed"]))
-    return {"cold": cold, "rerun": rerun, "plain": plain, "floor": floor()}
+    return {"cold": cold, "rerun": rerun, "plain": plain, "floor": floor(),
+            "cores": {core: run["seconds"] for core, run in by_core.items()}}
 
 
 def machine_line():
@@ -157,22 +173,23 @@ def reproduce_command(args):
         if var.startswith("ANSIBLE_") and var not in ("ANSIBLE_COLLECTIONS_PATH", "ANSIBLE_CALLBACKS_ENABLED",
                                                       "ANSIBLE_PIPELINING"):
             env += " %s=%s" % (var, shlex.quote(os.environ[var]))
-    words = ["python", "bench/converge.py", "--runs", str(args.runs)] + (["--write", args.write] if args.write else [])
+    words = ["python", "bench/converge.py", "--runs", str(args.runs)]
+    words += (["--cores", ",".join(args.cores)] if args.cores else []) + (["--write", args.write] if args.write else [])
     return "%s \\\n  %s" % (env, " ".join(words))
 
 
 PLOT = "images/bench-converge.png"
 
 
-def plot(med, path):
+def plot(med, by_core, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    figure, axes = plt.subplots(figsize=(8, 3.2))
-    rows = [("floor (by hand)", med["floor"], "#999999"),
-            ("re-run, no pipelining", med["plain"], "#ff9896"), ("re-run (changed=0)", med["rerun"], "#d62728"),
-            ("cold converge", med["cold"], "#1f77b4")]
+    figure, axes = plt.subplots(figsize=(8, 3.2 + 0.4 * len(by_core)))
+    rows = [("floor (by hand)", med["floor"], "#999999"), ("re-run, no pipelining", med["plain"], "#ff9896")]
+    rows += [("re-run, ansible-core %s" % core, seconds, "#f7b6d2") for core, seconds in sorted(by_core.items())]
+    rows += [("re-run (changed=0)", med["rerun"], "#d62728"), ("cold converge", med["cold"], "#1f77b4")]
     bars = axes.barh([row[0] for row in rows], [row[1] for row in rows], color=[row[2] for row in rows])
     for drawn, (_label, value, _color) in zip(bars, rows):
         axes.text(drawn.get_width(), drawn.get_y() + drawn.get_height() / 2, " %.0f s" % value, va="center")
@@ -194,8 +211,14 @@ def medians(rounds):
             for kind in ("cold", "rerun", "plain", "floor")}
 
 
+def core_medians(rounds):
+    return {core: statistics.median(r["cores"][core] for r in rounds) for core in rounds[0]["cores"]}
+
+
 def report(args, rounds, machine):
     med = medians(rounds)
+    by_core = core_medians(rounds)
+    this_core = machine.split("; ansible [core ")[-1].split("]")[0]
     rerun_share = med["rerun"] / med["cold"]
     over_floor = med["cold"] / med["floor"]
     median_rerun = sorted(rounds, key=lambda r: r["rerun"]["seconds"])[len(rounds) // 2]["rerun"]
@@ -212,21 +235,26 @@ def report(args, rounds, machine):
         "",
     ] + run_lines(reproduce_command(args), machine, PLOT,
                   "Cold converge, re-run and the by-hand floor, medians, with the targets") + [
-        "| round | cold converge | re-run (changed=0) | re-run, no pipelining | floor (by hand) |",
-        "|---:|---:|---:|---:|---:|",
+        "| round | cold converge | re-run (changed=0) | re-run, no pipelining | %sfloor (by hand) |" % "".join(
+            "re-run, ansible-core %s | " % core for core in by_core),
+        "|---:|---:|---:|---:|%s---:|" % ("---:|" * len(by_core)),
     ]
     for index, r in enumerate(rounds, 1):
-        lines.append("| %d | %.0f s | %.0f s (%d tasks ok) | %.0f s | %.0f s |" % (
-            index, r["cold"]["seconds"], r["rerun"]["seconds"], r["rerun"]["ok"], r["plain"]["seconds"], r["floor"]))
+        lines.append("| %d | %.0f s | %.0f s (%d tasks ok) | %.0f s | %s%.0f s |" % (
+            index, r["cold"]["seconds"], r["rerun"]["seconds"], r["rerun"]["ok"], r["plain"]["seconds"],
+            "".join("%.0f s | " % r["cores"][core] for core in by_core), r["floor"]))
     lines += [
-        "| **median** | **%.0f s** | **%.0f s** | **%.0f s** | **%.0f s** |" % (
-            med["cold"], med["rerun"], med["plain"], med["floor"]),
+        "| **median** | **%.0f s** | **%.0f s** | **%.0f s** | %s**%.0f s** |" % (
+            med["cold"], med["rerun"], med["plain"], "".join("**%.0f s** | " % by_core[core] for core in by_core),
+            med["floor"]),
         "",
         "Ratios of medians, against the targets:",
         "",
         "- re-run / cold: **%.0f%%** (target at most %.0f%%: **%s**)" % (
             100 * rerun_share, 100 * RERUN_TARGET, "met" if rerun_share <= RERUN_TARGET else "NOT met"),
         "- re-run without pipelining / cold: %.0f%%" % (100 * med["plain"] / med["cold"]),
+    ] + ["- re-run on ansible-core %s / re-run on %s: %.2fx (%.0f%% of cold)" % (
+        core, this_core, by_core[core] / med["rerun"], 100 * by_core[core] / med["cold"]) for core in by_core] + [
         "- cold / floor: **%.2fx** (target at most %.1fx: **%s**)" % (
             over_floor, FLOOR_TARGET, "met" if over_floor <= FLOOR_TARGET else "NOT met"),
         "",
@@ -244,26 +272,31 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", maxsplit=1)[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="rounds of cold, re-run and floor (3)")
+    parser.add_argument("--cores", type=lambda text: [c for c in text.split(",") if c], default=[],
+                        metavar="X.Y.Z,...", help="also re-run with these ansible-core releases (scripts/ansible-cores)")
     parser.add_argument("--write", metavar="FILE", help="replace this benchmark's section of FILE (docs/benchmarks.md)")
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs needs 1 or more")
     env = dict(os.environ, ANSIBLE_NOCOLOR="1", ANSIBLE_CALLBACKS_ENABLED="ansible.posix.profile_tasks",
                ANSIBLE_PIPELINING="True")
+    for core in args.cores:
+        core_env(os.environ, core)   # every release is there before the first round starts
     machine = machine_line()
     log(machine)
     rounds = []
     with tempfile.TemporaryDirectory() as directory:
         inventory_file = inventory(directory)
         for index in range(args.runs):
-            rounds.append(one_round(inventory_file, env))
+            rounds.append(one_round(inventory_file, env, args.cores))
             r = rounds[-1]
-            log("round %d: cold %.0f s, re-run %.0f s, re-run without pipelining %.0f s, floor %.0f s" % (
-                index + 1, r["cold"]["seconds"], r["rerun"]["seconds"], r["plain"]["seconds"], r["floor"]))
+            log("round %d: cold %.0f s, re-run %.0f s, re-run without pipelining %.0f s, %sfloor %.0f s" % (
+                index + 1, r["cold"]["seconds"], r["rerun"]["seconds"], r["plain"]["seconds"],
+                "".join("re-run on %s %.0f s, " % item for item in r["cores"].items()), r["floor"]))
     text = report(args, rounds, machine)
     print(text)
     if args.write:
-        plot(medians(rounds), os.path.join(os.path.dirname(os.path.abspath(args.write)), PLOT))
+        plot(medians(rounds), core_medians(rounds), os.path.join(os.path.dirname(os.path.abspath(args.write)), PLOT))
         write_section(args.write, text)
         log("wrote its section of %s and %s" % (args.write, PLOT))
 
