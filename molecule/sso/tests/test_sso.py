@@ -2,7 +2,6 @@
 import base64
 import json
 import os
-import re
 import time
 
 import pytest
@@ -83,7 +82,7 @@ def play(tmp_path, tasks, *options):
 
 def changed(proc):
     """The count of changed tasks in a run of play()."""
-    return int(re.search(r"localhost\s+: ok=\d+\s+changed=(\d+)", proc.stdout).group(1))
+    return recap(proc)["localhost"]
 
 
 def as_user(monkeypatch, login):
@@ -304,7 +303,9 @@ def test_a_wrong_client_secret_fails_before_any_host_changes(host):
     assert "refuses client 'mlflow' with mlflow_oidc_client_secret (HTTP 401, invalid_client)" in said(proc), said(proc)[-3000:]
     assert "not-the-registered-secret" not in proc.stdout + proc.stderr
     # The run stopped in its first play, before the database host's.
-    assert "PLAY [PostgreSQL for MLflow]" not in proc.stdout and recap(proc) and not any(recap(proc).values())
+    assert "PLAY [PostgreSQL for MLflow]" not in proc.stdout
+    changes = recap(proc)
+    assert changes and not any(changes.values()), changes
     assert host.check_output("systemctl show -p MainPID --value mlflow.service") == before
     assert requests.get(f"{API}/health", verify=False, timeout=30).status_code == 200
 
@@ -316,7 +317,8 @@ def test_a_limit_that_leaves_a_node_out_is_refused_before_any_change(host):
     assert proc.returncode != 0
     assert "mlflow2.example.internal of the `mlflow` group published no settings in this run" in said(proc), \
         said(proc)[-3000:]
-    assert recap(proc) and not any(recap(proc).values()), recap(proc)
+    changes = recap(proc)
+    assert changes and not any(changes.values()), changes
     assert host.check_output("cat /etc/postgresql/*/main/pg_hba.conf") == hba
 
 
